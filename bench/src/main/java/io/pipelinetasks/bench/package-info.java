@@ -1,0 +1,2 @@
+/** JMH benchmarks and whole-process timing scripts. */
+package io.pipelinetasks.bench;
