@@ -1,0 +1,2 @@
+/** The root package: the one exception root shared by every pipelinetasks module. */
+package io.pipelinetasks;
