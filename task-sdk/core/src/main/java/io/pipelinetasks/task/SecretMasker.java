@@ -1,0 +1,254 @@
+package io.pipelinetasks.task;
+
+import io.pipelinetasks.task.internal.MaskAutomaton;
+import io.pipelinetasks.task.internal.SecretForms;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Replaces every registered secret, and the encoded forms under which it may appear, with {@code
+ * ***}: the value itself, trimmed and quote-stripped, escaped for logging commands, base64,
+ * JSON-escaped, URI-escaped and backslash-unescaped, as the agent registers them. Overlapping and
+ * adjacent matches become one {@code ***}, as the agent writes them.
+ *
+ * <p>Matching is one pass over the text however many secrets are registered (an Aho-Corasick
+ * automaton, rebuilt only when a secret is added), so masking every line a task and its tools print
+ * stays cheap. The masker is safe for concurrent use.
+ */
+public final class SecretMasker {
+  /** What a secret is replaced with. */
+  public static final String MASK = "***";
+
+  private final int minLength;
+  private final Set<String> forms = new LinkedHashSet<>();
+  private volatile MaskAutomaton automaton = MaskAutomaton.EMPTY;
+  private volatile boolean dirty;
+
+  /** A masker that masks every non-empty secret, the agent's default. */
+  public SecretMasker() {
+    this(0);
+  }
+
+  /**
+   * A masker that ignores forms shorter than {@code minLength}, as the agent does with {@code
+   * AZP_IGNORE_SECRETS_SHORTER_THAN} (which it clamps to at most 6).
+   *
+   * @param minLength the shortest form to mask
+   */
+  public SecretMasker(int minLength) {
+    this.minLength = Math.max(0, Math.min(minLength, 6));
+  }
+
+  /**
+   * Registers a secret with all its encoded forms. Whitespace-only values are ignored, as the agent
+   * ignores them. A multi-line value is also registered line by line, so a line printed on its own
+   * is masked too.
+   *
+   * @param value the secret value
+   */
+  public void add(String value) {
+    if (value == null || value.isBlank()) {
+      return;
+    }
+    Set<String> added = new LinkedHashSet<>(SecretForms.of(value, minLength));
+    if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+      for (String line : value.split("\r\n|\r|\n")) {
+        added.addAll(SecretForms.of(line, minLength));
+      }
+    }
+    synchronized (forms) {
+      if (forms.addAll(added)) {
+        dirty = true;
+      }
+    }
+  }
+
+  /** Whether no secret is registered. */
+  public boolean isEmpty() {
+    return current().isEmpty();
+  }
+
+  /**
+   * The text with every secret form replaced by {@code ***}.
+   *
+   * @param text any text
+   */
+  public String mask(String text) {
+    MaskAutomaton a = current();
+    if (a.isEmpty() || text.isEmpty()) {
+      return text;
+    }
+    boolean[] masked = markMatches(a, text);
+    return masked == null ? text : render(text, masked);
+  }
+
+  /**
+   * How many separate secret occurrences the text holds: the number of {@code ***} that {@link
+   * #mask(String)} would write.
+   *
+   * @param text any text
+   */
+  public int count(String text) {
+    MaskAutomaton a = current();
+    if (a.isEmpty() || text.isEmpty()) {
+      return 0;
+    }
+    boolean[] masked = markMatches(a, text);
+    if (masked == null) {
+      return 0;
+    }
+    int runs = 0;
+    for (int i = 0; i < masked.length; i++) {
+      if (masked[i] && (i == 0 || !masked[i - 1])) {
+        runs++;
+      }
+    }
+    return runs;
+  }
+
+  /**
+   * A streaming masker for text of any length that arrives in pieces: it holds back only as many
+   * characters as could still turn out to be the start of a secret, so memory stays bounded by the
+   * longest secret form, and a secret split across two pieces is still masked.
+   *
+   * @param out receives masked text as it becomes final
+   */
+  public Stream stream(Consumer<String> out) {
+    return new Stream(out);
+  }
+
+  private MaskAutomaton current() {
+    if (dirty) {
+      synchronized (forms) {
+        if (dirty) {
+          automaton = MaskAutomaton.of(Set.copyOf(forms));
+          dirty = false;
+        }
+      }
+    }
+    return automaton;
+  }
+
+  private static boolean[] markMatches(MaskAutomaton a, String text) {
+    boolean[] masked = null;
+    int state = 0;
+    for (int i = 0; i < text.length(); i++) {
+      state = a.step(state, text.charAt(i));
+      int length = a.longestMatch(state);
+      if (length > 0) {
+        if (masked == null) {
+          masked = new boolean[text.length()];
+        }
+        for (int j = i - length + 1; j <= i; j++) {
+          masked[j] = true;
+        }
+      }
+    }
+    return masked;
+  }
+
+  private static String render(String text, boolean[] masked) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      if (masked[i]) {
+        if (i == 0 || !masked[i - 1]) {
+          out.append(MASK);
+        }
+      } else {
+        out.append(text.charAt(i));
+      }
+    }
+    return out.toString();
+  }
+
+  /** Masks text that arrives in pieces; see {@link SecretMasker#stream(Consumer)}. */
+  public final class Stream {
+    private final Consumer<String> out;
+    private final StringBuilder pending = new StringBuilder();
+    private boolean[] marks = new boolean[64];
+    private MaskAutomaton automaton;
+    private int state;
+    private boolean lastWasMasked;
+
+    private Stream(Consumer<String> out) {
+      this.out = out;
+      this.automaton = current();
+    }
+
+    /**
+     * Adds text; everything that can no longer become part of a secret is passed on.
+     *
+     * @param text the next piece
+     */
+    public void write(CharSequence text) {
+      MaskAutomaton a = current();
+      if (a != automaton) {
+        rescan(a);
+      }
+      for (int i = 0; i < text.length(); i++) {
+        append(text.charAt(i));
+      }
+      emit(pending.length() - automaton.depth(state));
+    }
+
+    /** Passes on everything held back, at the end of the text. */
+    public void finish() {
+      MaskAutomaton a = current();
+      if (a != automaton) {
+        rescan(a);
+      }
+      emit(pending.length());
+      state = 0;
+    }
+
+    private void append(char c) {
+      int index = pending.length();
+      pending.append(c);
+      if (index >= marks.length) {
+        marks = java.util.Arrays.copyOf(marks, Math.max(marks.length * 2, index + 1));
+      }
+      marks[index] = false;
+      state = automaton.step(state, c);
+      int length = automaton.longestMatch(state);
+      for (int j = Math.max(0, index - length + 1); j <= index; j++) {
+        marks[j] = true;
+      }
+    }
+
+    private void rescan(MaskAutomaton a) {
+      automaton = a;
+      state = 0;
+      String held = pending.toString();
+      boolean[] kept = java.util.Arrays.copyOf(marks, held.length());
+      pending.setLength(0);
+      for (int i = 0; i < held.length(); i++) {
+        append(held.charAt(i));
+        marks[i] |= kept[i];
+      }
+    }
+
+    private void emit(int upTo) {
+      if (upTo <= 0) {
+        return;
+      }
+      StringBuilder chunk = new StringBuilder(upTo);
+      for (int i = 0; i < upTo; i++) {
+        if (marks[i]) {
+          if (!lastWasMasked) {
+            chunk.append(MASK);
+          }
+          lastWasMasked = true;
+        } else {
+          chunk.append(pending.charAt(i));
+          lastWasMasked = false;
+        }
+      }
+      pending.delete(0, upTo);
+      System.arraycopy(marks, upTo, marks, 0, pending.length());
+      if (chunk.length() > 0) {
+        out.accept(chunk.toString());
+      }
+    }
+  }
+}
