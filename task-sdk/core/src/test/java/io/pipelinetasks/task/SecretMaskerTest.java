@@ -1,0 +1,137 @@
+package io.pipelinetasks.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SecretMaskerTest {
+
+  @Test
+  void replacesEverySecretWithThreeStars() {
+    SecretMasker masker = new SecretMasker();
+    masker.add("hunter2");
+    masker.add("s3cr3t");
+    assertThat(masker.mask("a hunter2 b s3cr3t c hunter2")).isEqualTo("a *** b *** c ***");
+    assertThat(masker.count("a hunter2 b s3cr3t c hunter2")).isEqualTo(3);
+  }
+
+  @Test
+  void overlappingAndAdjacentMatchesBecomeOneMask() {
+    SecretMasker masker = new SecretMasker();
+    masker.add("abcd");
+    masker.add("cdef");
+    assertThat(masker.mask("x abcdef y")).isEqualTo("x *** y");
+    assertThat(masker.mask("abcdabcd")).isEqualTo("***");
+  }
+
+  @Test
+  void masksTheEncodedFormsTheAgentMasks() {
+    String secret = "p@ss \"w\\rd\" 50%&x";
+    SecretMasker masker = new SecretMasker();
+    masker.add(secret);
+    String base64 = Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
+    String json = secret.replace("\\", "\\\\").replace("\"", "\\\"");
+    String uri = URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20");
+    String command = secret.replace("%", "%AZP25");
+    for (String form : new String[] {secret, base64, json, uri, command}) {
+      assertThat(masker.mask("[" + form + "]")).as(form).isEqualTo("[***]");
+    }
+  }
+
+  @Test
+  void masksQuoteStrippedAndTrimmedAndBackslashUnescapedForms() {
+    SecretMasker masker = new SecretMasker();
+    masker.add("\"quoted-value\"");
+    masker.add("  padded-value \n");
+    masker.add("tab\\there");
+    assertThat(masker.mask("x quoted-value y")).isEqualTo("x *** y");
+    assertThat(masker.mask("x padded-value y")).isEqualTo("x *** y");
+    assertThat(masker.mask("x tab\there y")).isEqualTo("x *** y");
+  }
+
+  @Test
+  void registersEachLineOfAMultiLineSecret() {
+    SecretMasker masker = new SecretMasker();
+    masker.add("-----BEGIN KEY-----\r\nMIIBOgIBAAJBAK\nzzzTAILzzz");
+    assertThat(masker.mask("line MIIBOgIBAAJBAK here")).isEqualTo("line *** here");
+    assertThat(masker.mask("zzzTAILzzz")).isEqualTo("***");
+  }
+
+  @Test
+  void ignoresBlankValuesAndHonoursTheMinimumLength() {
+    SecretMasker masker = new SecretMasker(4);
+    masker.add("   ");
+    masker.add("abc");
+    masker.add("abcd");
+    assertThat(masker.mask("abc abcd")).isEqualTo("abc ***");
+    assertThat(new SecretMasker(100).mask("x")).isEqualTo("x");
+  }
+
+  @Test
+  void leavesTextWithoutSecretsUntouched() {
+    SecretMasker masker = new SecretMasker();
+    String text = "nothing to see here";
+    assertThat(masker.mask(text)).isSameAs(text);
+    masker.add("zzz");
+    assertThat(masker.mask(text)).isSameAs(text);
+  }
+
+  @Test
+  void streamingGivesTheSameResultAsMaskingWholeWhereverThePiecesSplit() {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    SecretMasker masker = new SecretMasker();
+    String[] secrets = {"secret1", "tok€n", "aaab", "abab", "ba"};
+    for (String secret : secrets) {
+      masker.add(secret);
+    }
+    String alphabet = "absecrt1ok€n ";
+    for (int round = 0; round < 2_000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(60); i > 0; i--) {
+        if (random.nextInt(5) == 0) {
+          text.append(secrets[random.nextInt(secrets.length)]);
+        } else {
+          text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+      }
+      StringBuilder streamed = new StringBuilder();
+      SecretMasker.Stream stream = masker.stream(streamed::append);
+      int at = 0;
+      while (at < text.length()) {
+        int next = Math.min(text.length(), at + 1 + random.nextInt(7));
+        stream.write(text.subSequence(at, next));
+        at = next;
+      }
+      stream.finish();
+      assertThat(streamed.toString())
+          .as("seed %d text %s", seed, text)
+          .isEqualTo(masker.mask(text.toString()));
+    }
+  }
+
+  @Test
+  void aStreamHoldsBackNoMoreThanTheLongestSecret() {
+    SecretMasker masker = new SecretMasker();
+    masker.add("0123456789");
+    StringBuilder out = new StringBuilder();
+    SecretMasker.Stream stream = masker.stream(out::append);
+    stream.write("x".repeat(1000) + "01234");
+    assertThat(out.length()).isEqualTo(1000);
+    stream.write("56789 tail");
+    stream.finish();
+    assertThat(out.toString()).isEqualTo("x".repeat(1000) + "*** tail");
+  }
+
+  @Test
+  void aSecretAddedLaterIsMaskedFromThenOn() {
+    SecretMasker masker = new SecretMasker();
+    assertThat(masker.mask("late-secret")).isEqualTo("late-secret");
+    masker.add("late-secret");
+    assertThat(masker.mask("late-secret")).isEqualTo("***");
+  }
+}
