@@ -62,12 +62,26 @@ public final class AgentOutput implements EventSink {
   }
 
   private String render(TaskEvent event, String line) {
-    LoggingCommand command = null;
     if (event instanceof TaskEvent.Command c) {
-      command = c.command();
-    } else if (line.contains("##vso[")) {
-      command = LoggingCommand.parse(line).orElse(null);
+      return forAgent(line, c.command(), masker);
     }
+    return forAgent(line, masker);
+  }
+
+  /**
+   * A line as it may reach the agent: masked, unless it is a command through which the agent learns
+   * a secret, whose value the masker then learns too.
+   *
+   * @param line a line of output
+   * @param masker the masker
+   */
+  static String forAgent(String line, SecretMasker masker) {
+    LoggingCommand command =
+        line.contains("##vso[") ? LoggingCommand.parse(line).orElse(null) : null;
+    return forAgent(line, command, masker);
+  }
+
+  private static String forAgent(String line, LoggingCommand command, SecretMasker masker) {
     if (command != null && command.registersSecret()) {
       masker.add(command.message());
       return line;

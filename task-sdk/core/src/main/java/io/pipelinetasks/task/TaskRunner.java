@@ -2,9 +2,11 @@ package io.pipelinetasks.task;
 
 import io.pipelinetasks.TaskException;
 import io.pipelinetasks.taskjson.InputSource;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -46,10 +48,30 @@ public final class TaskRunner {
     SecretMasker masker =
         new SecretMasker(minSecretLength(System.getenv("AZP_IGNORE_SECRETS_SHORTER_THAN")));
     AgentOutput out = AgentOutput.stdout(masker);
+    // Whatever the task or a library prints directly is masked too, line by line.
+    PrintStream realErr = System.err;
+    System.setOut(
+        new PrintStream(
+            new LineOutputStream(
+                line -> out.accept(new TaskEvent.Message(TaskEvent.Message.Kind.PLAIN, line))),
+            true,
+            StandardCharsets.UTF_8));
+    System.setErr(
+        new PrintStream(
+            new LineOutputStream(
+                line -> {
+                  synchronized (realErr) {
+                    realErr.println(AgentOutput.forAgent(line, masker));
+                  }
+                }),
+            true,
+            StandardCharsets.UTF_8));
     Options options =
         new Options(
             taskDirectory(task.getClass()), Optional.of(task.getClass().getClassLoader()), true);
     int code = run(inputs, task, System.getenv(), masker, out, options).exitCode();
+    System.out.close();
+    System.err.close();
     out.flush();
     System.exit(code);
   }
