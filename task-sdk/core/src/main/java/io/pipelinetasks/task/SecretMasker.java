@@ -165,9 +165,9 @@ public final class SecretMasker {
   /** Masks text that arrives in pieces; see {@link SecretMasker#stream(Consumer)}. */
   public final class Stream {
     private final Consumer<String> out;
-    private final StringBuilder pending = new StringBuilder();
-    private boolean[] marks = new boolean[64];
     private MaskAutomaton automaton;
+    private String held = "";
+    private boolean[] heldMarks;
     private int state;
     private boolean lastWasMasked;
 
@@ -183,53 +183,56 @@ public final class SecretMasker {
      */
     public void write(CharSequence text) {
       MaskAutomaton a = current();
+      String combined = held + text;
+      int from = held.length();
+      boolean[] marks =
+          heldMarks == null ? null : java.util.Arrays.copyOf(heldMarks, combined.length());
       if (a != automaton) {
-        rescan(a);
+        // A secret was added: read the held-back characters again with the new automaton.
+        automaton = a;
+        state = 0;
+        from = 0;
       }
-      for (int i = 0; i < text.length(); i++) {
-        append(text.charAt(i));
+      for (int i = from; i < combined.length(); i++) {
+        state = automaton.step(state, combined.charAt(i));
+        int length = automaton.longestMatch(state);
+        if (length > 0) {
+          if (marks == null) {
+            marks = new boolean[combined.length()];
+          }
+          for (int j = Math.max(0, i - length + 1); j <= i; j++) {
+            marks[j] = true;
+          }
+        }
       }
-      emit(pending.length() - automaton.depth(state));
+      emit(combined, marks, combined.length() - automaton.depth(state));
     }
 
     /** Passes on everything held back, at the end of the text. */
     public void finish() {
-      MaskAutomaton a = current();
-      if (a != automaton) {
-        rescan(a);
-      }
-      emit(pending.length());
+      write("");
+      String rest = held;
+      boolean[] marks = heldMarks;
+      held = "";
+      heldMarks = null;
       state = 0;
+      emitRange(rest, marks, rest.length());
     }
 
-    private void append(char c) {
-      int index = pending.length();
-      pending.append(c);
-      if (index >= marks.length) {
-        marks = java.util.Arrays.copyOf(marks, Math.max(marks.length * 2, index + 1));
-      }
-      marks[index] = false;
-      state = automaton.step(state, c);
-      int length = automaton.longestMatch(state);
-      for (int j = Math.max(0, index - length + 1); j <= index; j++) {
-        marks[j] = true;
-      }
+    private void emit(String combined, boolean[] marks, int upTo) {
+      emitRange(combined, marks, upTo);
+      held = combined.substring(upTo);
+      heldMarks =
+          marks == null ? null : java.util.Arrays.copyOfRange(marks, upTo, combined.length());
     }
 
-    private void rescan(MaskAutomaton a) {
-      automaton = a;
-      state = 0;
-      String held = pending.toString();
-      boolean[] kept = java.util.Arrays.copyOf(marks, held.length());
-      pending.setLength(0);
-      for (int i = 0; i < held.length(); i++) {
-        append(held.charAt(i));
-        marks[i] |= kept[i];
-      }
-    }
-
-    private void emit(int upTo) {
+    private void emitRange(String text, boolean[] marks, int upTo) {
       if (upTo <= 0) {
+        return;
+      }
+      if (marks == null) {
+        out.accept(text.substring(0, upTo));
+        lastWasMasked = false;
         return;
       }
       StringBuilder chunk = new StringBuilder(upTo);
@@ -240,12 +243,10 @@ public final class SecretMasker {
           }
           lastWasMasked = true;
         } else {
-          chunk.append(pending.charAt(i));
+          chunk.append(text.charAt(i));
           lastWasMasked = false;
         }
       }
-      pending.delete(0, upTo);
-      System.arraycopy(marks, upTo, marks, 0, pending.length());
       if (chunk.length() > 0) {
         out.accept(chunk.toString());
       }

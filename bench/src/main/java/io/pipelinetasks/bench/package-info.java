@@ -1,2 +1,0 @@
-/** JMH benchmarks and whole-process timing scripts. */
-package io.pipelinetasks.bench;
