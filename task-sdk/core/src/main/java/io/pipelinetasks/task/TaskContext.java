@@ -43,6 +43,8 @@ public final class TaskContext {
   private final Map<String, String> taskVariables = new ConcurrentHashMap<>();
   private final List<String> prependedPath = new CopyOnWriteArrayList<>();
   private final List<Runnable> cleanups = Collections.synchronizedList(new ArrayList<>());
+  private final ToolProcesses tools = new ToolProcesses();
+  private TempFiles tempFiles;
   private volatile HttpSettings http;
   private TaskResult result = TaskResult.Succeeded;
   private String resultMessage = "";
@@ -520,6 +522,33 @@ public final class TaskContext {
   // ---------------------------------------------------------------- processes and network
 
   /**
+   * A runner for a tool: a path, or a name looked up on the child environment's PATH (so prepended
+   * paths count) when the runner runs.
+   *
+   * @param tool the tool name or path, such as {@code az}
+   */
+  public ToolRunner tool(String tool) {
+    return new ToolRunner(this, tool);
+  }
+
+  ToolProcesses tools() {
+    return tools;
+  }
+
+  /**
+   * Owner-only temporary files and folders under the agent's temp directory, removed when the task
+   * ends however it ends.
+   */
+  public synchronized TempFiles tempFiles() {
+    if (tempFiles == null) {
+      TempFiles files = new TempFiles(agent().tempDirectory());
+      onCleanup(files::deleteAll);
+      tempFiles = files;
+    }
+    return tempFiles;
+  }
+
+  /**
    * The environment for a child process: this process's environment without inputs, secrets,
    * endpoint credentials, secure file tickets and task variables, plus the public variables and
    * path entries this task set. The map is a fresh copy the caller may change.
@@ -555,6 +584,7 @@ public final class TaskContext {
   }
 
   void runCleanups() {
+    tools.killAll();
     List<Runnable> hooks = new ArrayList<>();
     synchronized (cleanups) {
       hooks.addAll(cleanups);
