@@ -1,5 +1,7 @@
 /**
- * AzureRM service connections as TokenCredentials for every scheme, the OIDC idToken client, clouds
- * and Entra error hints.
+ * AzureRM service connections for Java tasks: every authorization scheme resolved to a typed
+ * connection and to an Azure Identity {@code TokenCredential}, the Azure DevOps OIDC idToken client
+ * for workload identity federation (a fresh idToken for every exchange), clouds, Entra error hints,
+ * and the {@code az login} arguments for the AzureCLI task.
  */
 package io.pipelinetasks.task.azure;
