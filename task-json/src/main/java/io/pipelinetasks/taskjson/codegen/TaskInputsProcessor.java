@@ -43,9 +43,14 @@ public final class TaskInputsProcessor extends AbstractProcessor {
   /** Creates the processor; javac calls this. */
   public TaskInputsProcessor() {}
 
+  /**
+   * Every annotation, so javac always calls this processor: javac counts {@code
+   * -Apipelinetasks.basedir} as recognized only when the processor ran, and would otherwise warn
+   * (failing {@code -Werror} builds) in source sets without {@code @TaskInputs}, such as tests.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(TaskInputs.class.getCanonicalName());
+    return Set.of("*");
   }
 
   @Override
@@ -65,7 +70,8 @@ public final class TaskInputsProcessor extends AbstractProcessor {
     for (Element element : round.getElementsAnnotatedWith(TaskInputs.class)) {
       generate(element, element.getAnnotation(TaskInputs.class));
     }
-    return true;
+    // Claiming would hide every annotation from the processors that run after this one.
+    return false;
   }
 
   private void generate(Element element, TaskInputs annotation) {

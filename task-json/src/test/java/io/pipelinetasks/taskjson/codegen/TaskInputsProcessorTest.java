@@ -110,6 +110,18 @@ class TaskInputsProcessorTest {
   }
 
   @Test
+  void sourcesWithoutTaskInputsCompileWithoutWarningsUnderTheSameOptions() throws IOException {
+    // A task module's test sources: the processor is configured but has nothing to generate.
+    write("src/demo/Marker.java", "package demo;\n\n@interface Marker {}\n");
+    write("src/demo/Plain.java", "package demo;\n\n@Marker\nfinal class Plain {}\n");
+
+    Result result = compile("-Xlint:all", "-Werror", "-Xlint:-processing");
+
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(result.success()).isTrue();
+  }
+
+  @Test
   void aMisspeltInputAccessorFailsToCompile() throws IOException {
     write("task.json", TASK_JSON);
     write("src/demo/package-info.java", PACKAGE_INFO);
