@@ -72,7 +72,7 @@ public final class AzureRmConnections {
           new AzureRmConnection.PublishProfile(
               id,
               endpoint.authParameter("tenantid").map(Secret::reveal).orElse(""),
-              required(endpoint, "publishProfile", "the publish profile XML"),
+              required(endpoint, "publishProfile", "publish profile XML"),
               endpoint.dataParameter("resourceId"),
               scope,
               cloud(context, endpoint));
@@ -102,7 +102,7 @@ public final class AzureRmConnections {
           required(
               endpoint,
               "servicePrincipalCertificate",
-              "the certificate (PEM with the private key)"),
+              "certificate (a PEM with the certificate and its private key)"),
           scope,
           cloud(context, endpoint));
     }
@@ -110,7 +110,7 @@ public final class AzureRmConnections {
         endpoint.id(),
         tenant(endpoint),
         clientId(endpoint),
-        required(endpoint, "serviceprincipalkey", "the client secret"),
+        required(endpoint, "serviceprincipalkey", "client secret"),
         scope,
         cloud(context, endpoint));
   }
