@@ -33,10 +33,13 @@ final class RecordSource {
   private static final String OPTIONAL = "java.util.Optional";
   private static final String LIST = "java.util.List";
 
-  // Accessors a record or this generator already defines; an input with one of these names gets a
-  // trailing underscore.
+  // Accessors a record or this generator already defines, and the first segments of the qualified
+  // names used in expressions (a component named "java" would obscure java.util.List.of); an input
+  // with one of these names gets a trailing underscore.
   private static final Set<String> RESERVED =
       Set.of(
+          "java",
+          "io",
           "bind",
           "inputSpecs",
           "redact",
@@ -75,11 +78,8 @@ final class RecordSource {
 
   private void plan() throws GenerationException {
     Map<String, String> accessors = new HashMap<>();
-    Set<String> typeNames = new HashSet<>(Set.of(className));
     List<InputSpec> specs = task.inputSpecs();
-    for (int i = 0; i < specs.size(); i++) {
-      InputSpec spec = specs.get(i);
-      TaskInput input = task.inputs().get(i);
+    for (InputSpec spec : specs) {
       String accessor = javaName(spec.name());
       String clash = accessors.putIfAbsent(accessor, spec.name());
       if (clash != null) {
@@ -92,6 +92,15 @@ final class RecordSource {
                 + accessor
                 + "; rename one of them");
       }
+    }
+    // In static code a component obscures a nested type of the same name (an input called
+    // "KeyVaultName" would hide enum KeyVaultName), so enum names avoid every accessor.
+    Set<String> typeNames = new HashSet<>(accessors.keySet());
+    typeNames.add(className);
+    for (int i = 0; i < specs.size(); i++) {
+      InputSpec spec = specs.get(i);
+      TaskInput input = task.inputs().get(i);
+      String accessor = javaName(spec.name());
       String enumName = null;
       String type;
       switch (spec.kind()) {

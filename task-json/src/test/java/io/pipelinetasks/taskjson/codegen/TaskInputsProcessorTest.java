@@ -122,6 +122,64 @@ class TaskInputsProcessorTest {
   }
 
   @Test
+  void awkwardInputAndOptionNamesStillGiveValidJava() throws IOException {
+    write(
+        "task.json",
+        """
+        {
+          "id": "8a0b6c2e-1d3f-4a5b-9c7d-0e1f2a3b4c5d",
+          "name": "Awkward",
+          "version": { "Major": 1, "Minor": 0, "Patch": 0 },
+          "inputs": [
+            { "name": "toString", "type": "string", "label": "x" },
+            { "name": "2fa", "type": "boolean", "label": "x" },
+            { "name": "a-b", "type": "int", "label": "x" },
+            { "name": "java", "type": "string", "label": "x" },
+            { "name": "KeyVaultName", "type": "pickList", "label": "x", "options": { "v": "V" } },
+            { "name": "String", "type": "radio", "label": "x", "options":
+              { "a-b": "1", "a_b": "2", "1": "3", "": "None", "***": "5", "fooBar": "6" } }
+          ],
+          "execution": { "Node20_1": { "target": "launcher.js" } }
+        }
+        """);
+    write("src/demo/package-info.java", PACKAGE_INFO.replace("GreeterInputs", "AwkwardInputs"));
+    write(
+        "src/demo/Use.java",
+        """
+        package demo;
+
+        final class Use {
+          static Object all(AwkwardInputs in) {
+            return java.util.List.of(
+                in.toString_(), in._2fa(), in.a_b(), in.String(), in.java_(), in.KeyVaultName(),
+                AwkwardInputs.KeyVaultNameOption.V,
+                AwkwardInputs.StringOption.A_B, AwkwardInputs.StringOption.A_B_2,
+                AwkwardInputs.StringOption._1, AwkwardInputs.StringOption.OPTION_5,
+                AwkwardInputs.StringOption.FOO_BAR);
+          }
+        }
+        """);
+
+    Result result = compile("-Xlint:all", "-Werror", "-Xlint:-processing");
+
+    assertThat(result.messages(Diagnostic.Kind.ERROR)).isEmpty();
+    assertThat(result.success()).isTrue();
+  }
+
+  @Test
+  void aTaskWithoutInputsGivesAnEmptyRecord() throws IOException {
+    write(
+        "task.json",
+        TASK_JSON.replaceAll("(?s)\"inputs\": \\[.*?\\],", "").replace("$(who)", "it"));
+    write("src/demo/package-info.java", PACKAGE_INFO);
+
+    Result result = compile("-Xlint:all", "-Werror", "-Xlint:-processing");
+
+    assertThat(result.messages(Diagnostic.Kind.ERROR)).isEmpty();
+    assertThat(result.success()).isTrue();
+  }
+
+  @Test
   void aMisspeltInputAccessorFailsToCompile() throws IOException {
     write("task.json", TASK_JSON);
     write("src/demo/package-info.java", PACKAGE_INFO);
