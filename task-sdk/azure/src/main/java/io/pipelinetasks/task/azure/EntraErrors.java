@@ -112,6 +112,25 @@ public final class EntraErrors {
   }
 
   /**
+   * The error for a failed sign-in whose output (from Azure Identity or the Azure CLI) is known,
+   * such as {@code az login}'s standard error.
+   *
+   * @param output what the failing component printed or threw
+   * @param connection the connection
+   * @param lastIdToken the claims of the last idToken presented, for federation
+   * @param collectionUri the organisation URL, for links to the service connection
+   * @param project the project, for links to the service connection
+   */
+  public static AuthenticationException explain(
+      String output,
+      AzureRmConnection connection,
+      Optional<IdTokenClaims> lastIdToken,
+      Optional<String> collectionUri,
+      Optional<String> project) {
+    return map(new RuntimeException(output), connection, lastIdToken, collectionUri, project);
+  }
+
+  /**
    * The error for a failed token request.
    *
    * @param failure what Azure Identity threw
