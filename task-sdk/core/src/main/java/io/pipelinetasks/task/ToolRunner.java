@@ -1,5 +1,6 @@
 package io.pipelinetasks.task;
 
+import io.pipelinetasks.task.files.TaskFiles;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -490,7 +491,7 @@ public final class ToolRunner {
   }
 
   private String resolve(Map<String, String> env) {
-    Optional<Path> found = ToolProcesses.which(tool, env, isWindows());
+    Optional<Path> found = TaskFiles.which(tool, env);
     if (found.isEmpty()) {
       throw new ToolException(
           "ToolNotFound",
