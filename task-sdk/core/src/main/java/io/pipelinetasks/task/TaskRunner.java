@@ -123,14 +123,19 @@ public final class TaskRunner {
       I bound = inputs.apply(context.inputSource());
       task.run(context, bound);
     } catch (TaskException failure) {
-      context.setResult(TaskResult.Failed, failure.getMessage());
-      debugStackTrace(context, failure);
+      // A tool killed by a cancellation fails too; the cancellation already reported the result.
+      if (!finished.get()) {
+        context.setResult(TaskResult.Failed, failure.getMessage());
+        debugStackTrace(context, failure);
+      }
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       context.setResult(TaskResult.Cancelled, "The task was interrupted.");
     } catch (Exception | LinkageError | AssertionError failure) {
-      context.setResult(TaskResult.Failed, "Unhandled: " + describe(failure));
-      debugStackTrace(context, failure);
+      if (!finished.get()) {
+        context.setResult(TaskResult.Failed, "Unhandled: " + describe(failure));
+        debugStackTrace(context, failure);
+      }
     } finally {
       context.runCleanups();
     }
