@@ -25,9 +25,17 @@ import java.util.TreeMap;
  * nothing here depends on the casing of an id or name.
  */
 public final class AgentEnvironment {
-  /** Authorization parameter keys the agent does not treat as secrets (agent-contract.md 7.2). */
+  /**
+   * Authorization parameter keys whose values are not secrets: the agent's list (agent-contract.md
+   * 7.2), plus the issuer and subject of a federated credential. The agent masks those two as well,
+   * but they are public identifiers (an issuer URL, and a subject naming organisation, project and
+   * connection), and the task must be able to show them when Entra ID finds no federated credential
+   * matching them.
+   */
   static final Set<String> NON_SECRET_AUTH_KEYS =
       Set.of(
+          "workloadidentityfederationissuer",
+          "workloadidentityfederationsubject",
           "role",
           "scope",
           "tenantid",

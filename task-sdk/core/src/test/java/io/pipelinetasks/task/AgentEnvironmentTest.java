@@ -94,9 +94,13 @@ class AgentEnvironmentTest {
             "proxy-pass",
             "spKey-s3cr3t",
             "spId-1",
-            "ticket-abc",
-            "sc://contoso/proj/wif-conn")
-        .doesNotContain("tenant-1", "spnKey", "ServicePrincipal");
+            "ticket-abc")
+        .doesNotContain(
+            "tenant-1",
+            "spnKey",
+            "ServicePrincipal",
+            "sc://contoso/proj/wif-conn",
+            "https://vstoken.dev.azure.com/org-guid");
   }
 
   @Test

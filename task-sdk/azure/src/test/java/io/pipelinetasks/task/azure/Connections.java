@@ -11,6 +11,30 @@ import java.util.function.Function;
 final class Connections {
   private Connections() {}
 
+  /** The result of a function run inside a task against an environment, and the run. */
+  record Result<T>(T value, TaskRun run) {}
+
+  static <T> Result<T> inTask(
+      java.util.Map<String, String> environment, Function<TaskContext, T> body) {
+    AtomicReference<T> result = new AtomicReference<>();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    TaskRun run =
+        TaskTestKit.task(
+                (context, inputs) -> {
+                  try {
+                    result.set(body.apply(context));
+                  } catch (RuntimeException e) {
+                    failure.set(e);
+                  }
+                })
+            .environment(environment)
+            .run();
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+    return new Result<>(result.get(), run);
+  }
+
   static <T> T inTask(FakeEndpoint endpoint, Function<TaskContext, T> body) {
     AtomicReference<T> result = new AtomicReference<>();
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
