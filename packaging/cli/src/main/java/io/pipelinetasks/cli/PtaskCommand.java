@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
     description = "Build, check and run Azure Pipelines tasks written in Java.",
     subcommands = {
       ValidateCommand.class,
+      RunCommand.class,
+      PackageCommand.class,
+      EmulatorCommand.class,
       CommandLine.HelpCommand.class,
     })
 final class PtaskCommand implements Runnable {
@@ -36,6 +39,10 @@ final class PtaskCommand implements Runnable {
     // not a stack trace. Anything else is a bug in ptask and keeps the stack trace.
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
+          if (e instanceof UsageException usage) {
+            cmd.getErr().println("ptask: " + usage.getMessage());
+            return CommandLine.ExitCode.USAGE;
+          }
           if (e instanceof TaskException task) {
             cmd.getErr().println("ptask: error " + task.code() + " " + task.getMessage());
             return 1;

@@ -52,7 +52,7 @@ public final class TaskFolderBuilder {
 
   /** The JVM options a launcher passes unless configured otherwise; see bench/README.md. */
   public static final List<String> DEFAULT_JVM_OPTIONS =
-      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
 
   private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*\\.js");
   private static final Pattern VERSIONED_FOLDER = Pattern.compile(".*V(\\d+)");

@@ -192,7 +192,7 @@ class LauncherIT {
 
     assertThat(result.out())
         .isEqualTo(
-            "fake jdk17 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Dx=1"
+            "fake jdk17 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Dx=1"
                 + " -Djdk.net.hosts.file=/h -jar "
                 + folder.directory().toRealPath().resolve("task.jar")
                 + " launcher\n");

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Cold start of a no-op task (read ten inputs, set a variable, complete), started the way the agent
+# starts it: `node launcher.js`, which starts the JVM; compared with the same task on
+# azure-pipelines-task-lib started with `node`, and with bare node and bare java. Every command runs
+# under `env -i` plus the agent's variables (no NODE_EXTRA_CA_CERTS, which adds ~125 ms to node).
+#
+# Usage: bench/startup/run.sh [RUNS]   (default 30; needs java 17, node and npm; installs hyperfine
+# with apt-get when it is missing and this is root, else falls back to a timing loop). Prints a
+# table of medians in ms and writes bench/target/startup/results.md.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+runs="${1:-30}"
+out="$root/bench/target/startup"
+java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+java="$java_home/bin/java"
+mkdir -p "$out"
+
+echo "== building the core, the packaging code and the no-op task" >&2
+(cd "$root" && ./mvnw -q -B -pl bench,packaging/maven-plugin -am package -DskipTests)
+
+m2="${MAVEN_REPO:-$HOME/.m2/repository}"
+jackson=""
+for a in jackson-databind jackson-core jackson-annotations; do
+  jackson="$jackson:$(ls "$m2"/com/fasterxml/jackson/core/$a/2.*/$a-2.*.jar | grep -v sources | tail -1)"
+done
+
+# The no-op task's shaded jar: the task class, the core, task-json and Jackson, as a task has them.
+rm -rf "$out/jar" && mkdir -p "$out/jar"
+(cd "$out/jar" &&
+  for j in "$root"/task-sdk/core/target/task-sdk-core-*.jar "$root"/task-json/target/task-json-*.jar ${jackson//:/ }; do
+    unzip -q -o "$j" 2>/dev/null -x 'META-INF/*.SF' 'META-INF/*.RSA' 'META-INF/*.DSA' 'META-INF/MANIFEST.MF' 'module-info.class' 'META-INF/versions/*/module-info.class'
+  done
+  mkdir -p io/pipelinetasks/bench && cp "$root"/bench/target/classes/io/pipelinetasks/bench/NoOpTask*.class io/pipelinetasks/bench/)
+"$java_home/bin/jar" --create --file "$out/noop.jar" --main-class io.pipelinetasks.bench.NoOpTask -C "$out/jar" .
+
+cp_make="$root/packaging/maven-plugin/target/classes:$root/task-json/target/classes$jackson"
+make_folder() { # NAME APPCDS OPTIONS...
+  local name="$1" cds="$2"; shift 2
+  "$java" -cp "$cp_make" "$root/bench/startup/MakeFolder.java" "$root/bench/startup/task.json" "$out/noop.jar" "$out/$name" "$cds" "$@" >/dev/null
+}
+make_folder plain false
+tuned=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData) # the launcher's default
+make_folder tuned false "${tuned[@]}"
+make_folder tuned-cds true "${tuned[@]}"
+make_folder cds true
+[[ -f "$out/tuned-cds/NoOpV1/task.jsa" ]] || { echo "no AppCDS archive was made" >&2; exit 1; }
+
+echo "== installing azure-pipelines-task-lib for the Node no-op task" >&2
+mkdir -p "$out/node-noop"
+cp "$root/bench/startup/node-noop/index.js" "$root/bench/startup/node-noop/package.json" "$out/node-noop/"
+(cd "$out/node-noop" && npm install --no-audit --no-fund --silent >/dev/null 2>&1)
+echo "" > "$out/empty.js"
+mkdir -p "$out/hello"
+cat > "$out/hello/Hello.java" <<'JAVA'
+public class Hello { public static void main(String[] args) { System.out.println("hello"); } }
+JAVA
+"$java_home/bin/javac" -d "$out/hello" "$out/hello/Hello.java"
+
+# The agent's environment for a step: system variables, a secret, the system connection, inputs.
+mkdir -p "$out/tmp" "$out/wd"
+agent_env=(
+  "PATH=$(dirname "$(command -v node)"):/usr/bin:/bin"
+  "HOME=$out/tmp"
+  "JAVA_HOME_17_X64=$java_home"
+  "AGENT_TEMPDIRECTORY=$out/tmp" "AGENT_WORKFOLDER=$out/wd" "AGENT_VERSION=4.260.0" "AGENT_CLOUDID="
+  "SYSTEM_DEFAULTWORKINGDIRECTORY=$out/wd" "SYSTEM_CULTURE=en-US" "SYSTEM_HOSTTYPE=build"
+  "SYSTEM_TEAMFOUNDATIONCOLLECTIONURI=https://dev.azure.com/contoso/"
+  "VSTS_PUBLIC_VARIABLES=[\"Agent.TempDirectory\",\"Agent.WorkFolder\",\"Agent.Version\",\"System.DefaultWorkingDirectory\"]"
+  "VSTS_SECRET_VARIABLES=[\"System.AccessToken\"]"
+  "SECRET_SYSTEM_ACCESSTOKEN=eyJ0eXAiOiJKV1Qi.bench.token"
+  "ENDPOINT_URL_SYSTEMVSSCONNECTION=https://dev.azure.com/contoso/"
+  "ENDPOINT_AUTH_SYSTEMVSSCONNECTION={\"parameters\":{\"AccessToken\":\"eyJ0eXAiOiJKV1Qi.bench.token\"},\"scheme\":\"OAuth\"}"
+  "ENDPOINT_AUTH_SCHEME_SYSTEMVSSCONNECTION=OAuth"
+  "ENDPOINT_AUTH_PARAMETER_SYSTEMVSSCONNECTION_ACCESSTOKEN=eyJ0eXAiOiJKV1Qi.bench.token"
+  "TF_BUILD=True"
+)
+for i in $(seq 1 10); do agent_env+=("INPUT_INPUT$i=value $i"); done
+
+names=(); commands=()
+add() { names+=("$1"); commands+=("$2"); }
+add "bare node (empty file)" "node $out/empty.js"
+add "bare java (hello, defaults)" "$java -cp $out/hello Hello"
+add "bare java (hello, tuned)" "$java ${tuned[*]} -cp $out/hello Hello"
+add "node no-op (azure-pipelines-task-lib)" "node $out/node-noop/index.js"
+add "java no-op via launcher, JVM defaults" "node $out/plain/NoOpV1/launcher.js"
+add "java no-op via launcher, AppCDS" "node $out/cds/NoOpV1/launcher.js"
+add "java no-op via launcher, tuned (the default)" "node $out/tuned/NoOpV1/launcher.js"
+add "java no-op via launcher, tuned + AppCDS" "node $out/tuned-cds/NoOpV1/launcher.js"
+add "java no-op without launcher, tuned" "$java ${tuned[*]} -jar $(readlink -f "$out/tuned/NoOpV1/task.jar") launcher"
+add "java no-op without launcher, tuned + AppCDS" "$java ${tuned[*]} -XX:SharedArchiveFile=$out/tuned-cds/NoOpV1/task.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar $(readlink -f "$out/tuned-cds/NoOpV1/task.jar") launcher"
+
+# Each must work before it is timed.
+for i in "${!commands[@]}"; do
+  output="$(env -i "${agent_env[@]}" ${commands[$i]} 2>&1)" || { echo "failed: ${names[$i]}: $output" >&2; exit 1; }
+done
+env -i "${agent_env[@]}" node "$out/tuned-cds/NoOpV1/launcher.js" | grep -q 'task.setvariable variable=noop' ||
+  { echo "the Java no-op task did not set its variable" >&2; exit 1; }
+
+if ! command -v hyperfine >/dev/null && [[ "$(id -u)" == 0 ]]; then
+  echo "== installing hyperfine" >&2
+  (apt-get install -y -qq hyperfine >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq hyperfine)) >/dev/null 2>&1 || true
+fi
+
+medians=(); users=()
+if command -v hyperfine >/dev/null; then
+  for i in "${!commands[@]}"; do
+    hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/run-$i.json" \
+      "env -i ${agent_env[*]@Q} ${commands[$i]}" >/dev/null 2>&1 ||
+      hyperfine --warmup 3 --runs "$runs" --export-json "$out/run-$i.json" \
+        "env -i ${agent_env[*]@Q} ${commands[$i]}" >/dev/null
+    medians+=("$(node -e "const r=require('$out/run-$i.json').results[0];console.log((r.median*1000).toFixed(0))")")
+    users+=("$(node -e "const r=require('$out/run-$i.json').results[0];console.log(((r.user+r.system)*1000).toFixed(0))")")
+  done
+  tool="hyperfine (3 warm-ups, $runs runs)"
+else
+  for i in "${!commands[@]}"; do
+    times=()
+    for _ in $(seq 1 "$runs"); do
+      s=$(date +%s%N); env -i "${agent_env[@]}" ${commands[$i]} >/dev/null 2>&1; e=$(date +%s%N)
+      times+=($(( (e - s) / 1000000 )))
+    done
+    medians+=("$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}')")
+    users+=("-")
+  done
+  tool="a shell loop ($runs runs)"
+fi
+
+node_noop="${medians[3]}"
+{
+  echo "Median cold start in ms, $tool, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg),"
+  echo "$("$java" -version 2>&1 | head -1), node $(node --version). CPU = mean user + system time, which"
+  echo "other load on the machine disturbs less than wall time."
+  echo ""
+  echo "| command | median ms | vs node no-op | CPU ms |"
+  echo "|---|---|---|---|"
+  for i in "${!names[@]}"; do
+    echo "| ${names[$i]} | ${medians[$i]} | $(node -e "console.log((${medians[$i]}/$node_noop).toFixed(2)+'x')") | ${users[$i]} |"
+  done
+} | tee "$out/results.md"
