@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       RunCommand.class,
       PackageCommand.class,
+      NewCommand.class,
       EmulatorCommand.class,
       CommandLine.HelpCommand.class,
     })
