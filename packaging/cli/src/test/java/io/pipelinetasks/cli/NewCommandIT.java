@@ -120,7 +120,8 @@ class NewCommandIT {
             "\"id\": \"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}\"")
         .contains("\"name\": \"Greeter\"");
 
-    Result build = run(module, maven("verify"), 600);
+    // install (into the test repository) so the extension below can depend on the task zip.
+    Result build = run(module, maven("install"), 600);
 
     assertThat(build.exitCode()).as(build.out()).isZero();
     assertThat(build.out())
@@ -134,6 +135,64 @@ class NewCommandIT {
     Result ran = run(work, ptask("run", folder.toString(), "--input", "name=Ada"), 120);
     assertThat(ran.exitCode()).as(ran.out()).isZero();
     assertThat(ran.out()).contains("Hello, Ada!").contains("message = Hello, Ada! (output)");
+
+    // The vsix goal in an extension module that depends on the task's zip.
+    Path extension = Files.createDirectories(work.resolve("extension"));
+    String version = NewCommand.pipelinetasksVersion();
+    Files.writeString(
+        extension.resolve("pom.xml"),
+        """
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <groupId>io.pipelinetasks.it</groupId>
+          <artifactId>greeter-extension</artifactId>
+          <version>1.2.3</version>
+          <packaging>pom</packaging>
+          <name>Greeter tasks</name>
+          <description>One greeting task</description>
+          <dependencies>
+            <dependency>
+              <groupId>io.pipelinetasks</groupId>
+              <artifactId>greeter-v1</artifactId>
+              <version>%s</version>
+              <type>zip</type>
+              <classifier>task</classifier>
+            </dependency>
+          </dependencies>
+          <build>
+            <plugins>
+              <plugin>
+                <groupId>io.pipelinetasks</groupId>
+                <artifactId>pipelinetasks-maven-plugin</artifactId>
+                <version>%s</version>
+                <executions>
+                  <execution>
+                    <goals>
+                      <goal>vsix</goal>
+                    </goals>
+                    <configuration>
+                      <publisher>itpub</publisher>
+                    </configuration>
+                  </execution>
+                </executions>
+              </plugin>
+            </plugins>
+          </build>
+        </project>
+        """
+            .formatted(version, version));
+    Result vsix = run(extension, maven("package"), 300);
+    assertThat(vsix.exitCode()).as(vsix.out()).isZero();
+    Path file = extension.resolve("target/itpub.greeter-extension-1.2.3.vsix");
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+      assertThat(zip.getEntry("Greeter/GreeterV1/task.json")).isNotNull();
+      assertThat(zip.getEntry("Greeter/GreeterV1/task.jar")).isNotNull();
+      assertThat(zip.getEntry("extension.vsixmanifest")).isNotNull();
+    }
+    assertThat(extension.resolve("target/vsix/vss-extension.json"))
+        .content()
+        .contains("\"publisher\": \"itpub\"")
+        .contains("\"name\": \"Greeter tasks\"");
   }
 
   @Test
