@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       PackageCommand.class,
       NewCommand.class,
       EmulatorCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class,
     })
 final class PtaskCommand implements Runnable {
