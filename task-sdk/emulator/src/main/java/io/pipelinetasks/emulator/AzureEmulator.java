@@ -61,11 +61,6 @@ public final class AzureEmulator implements AutoCloseable {
   /** The password of {@link #trustStore()}. */
   public static final String TRUST_STORE_PASSWORD = "changeit";
 
-  static {
-    // RSA keys take 100-200 ms each; start making them while the caller builds the config.
-    SharedKeys.prefetch();
-  }
-
   private final Server server;
   private final Path stateDirectory;
   private final boolean deleteStateDirectory;
@@ -307,6 +302,7 @@ public final class AzureEmulator implements AutoCloseable {
     if (demoCertificate == null) {
       throw new IllegalStateException("The demo organisation is not configured");
     }
+    SharedKeys.prefetch();
     return demoCertificate.join();
   }
 
@@ -783,6 +779,8 @@ public final class AzureEmulator implements AutoCloseable {
           }
           throw e;
         }
+        // Token-signing and demo-certificate keys are made in the background from now on.
+        SharedKeys.prefetch();
         return new AzureEmulator(server, state, temporary, header, demoCertificate);
       } catch (IOException e) {
         throw new UncheckedIOException("The Azure emulator could not start: " + e.getMessage(), e);

@@ -431,6 +431,42 @@ class ArmAndKuduIT {
   }
 
   @Test
+  void theManifestOfADeploymentCanBeCopiedThroughTheVfsAsTheTaskDoes(@TempDir Path dir)
+      throws Exception {
+    String bearer = "Bearer " + armToken(DemoConnection.SECRET.clientId());
+    URI kudu = azure.kuduUrl(Demo.WINDOWS_WEB_APP, null);
+    HttpResponse<String> deployed =
+        Clients.send(
+            Clients.jdk(azure),
+            HttpRequest.newBuilder(kudu.resolve("api/zipdeploy"))
+                .header("Authorization", bearer)
+                .POST(
+                    HttpRequest.BodyPublishers.ofFile(
+                        zip(dir, Map.of("web.config", "<configuration/>"))))
+                .build());
+    assertThat(deployed.statusCode()).isEqualTo(200);
+    String id = deployed.headers().firstValue("SCM-DEPLOYMENT-ID").orElseThrow();
+
+    HttpResponse<String> manifest =
+        Clients.get(
+            azure,
+            kudu.resolve("api/vfs/site/deployments/" + id + "/manifest"),
+            "Authorization",
+            bearer);
+    assertThat(manifest.statusCode()).isEqualTo(200);
+    assertThat(manifest.body()).contains("web.config");
+    HttpResponse<String> copied =
+        Clients.send(
+            Clients.jdk(azure),
+            HttpRequest.newBuilder(kudu.resolve("api/vfs/site/deployments/1700000000001/manifest"))
+                .header("Authorization", bearer)
+                .header("If-Match", "*")
+                .PUT(HttpRequest.BodyPublishers.ofString(manifest.body()))
+                .build());
+    assertThat(copied.statusCode()).isEqualTo(201);
+  }
+
+  @Test
   void theVaultIsAnArmResourceToo() {
     JsonNode vault =
         Clients.json(

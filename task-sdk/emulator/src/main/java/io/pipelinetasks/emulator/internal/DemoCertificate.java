@@ -16,6 +16,7 @@ public final class DemoCertificate {
 
   private DemoCertificate() {}
 
+  /** Completes once the background key exists; see {@link SharedKeys#prefetch()}. */
   public static CompletableFuture<ClientCertificate> generate() {
     return SharedKeys.demoCertificate()
         .thenApply(

@@ -185,7 +185,9 @@ final class Kudu {
       }
     }
     String id = Model.randomHex(16);
-    Path directory = site.root.resolve("deployments").resolve(id);
+    // Where Kudu keeps a deployment (/home/site/deployments/<id>), so the VFS paths the webapp
+    // task copies the manifest between exist.
+    Path directory = site.root.resolve("site").resolve("deployments").resolve(id);
     Files.createDirectories(directory);
     Path upload = directory.resolve("upload.bin");
     // Straight from the socket to disk: packages can be large, and never sit in memory.
@@ -210,7 +212,7 @@ final class Kudu {
     }
     boolean async = req.queryFlag("isAsync") || req.queryFlag("async");
     String finalType = type;
-    Runnable work = () -> process(req, site, deployment, upload, kind, finalType);
+    Runnable work = () -> process(req, site, deployment, directory, upload, kind, finalType);
     if (async) {
       executor.execute(work);
       String location =
@@ -236,7 +238,13 @@ final class Kudu {
 
   /** Moves a deployment through building and deploying to success or failure. */
   private void process(
-      Req req, Model.Site site, Model.Deployment deployment, Path upload, Kind kind, String type) {
+      Req req,
+      Model.Site site,
+      Model.Deployment deployment,
+      Path directory,
+      Path upload,
+      Kind kind,
+      String type) {
     Duration duration = site.deploymentDuration;
     long step = Math.max(0, duration.toMillis() / 3);
     try {
@@ -260,6 +268,7 @@ final class Kudu {
       if (failure != null) {
         fail(site, deployment, failure);
       } else {
+        Files.write(directory.resolve("manifest"), manifest(site));
         succeed(site, deployment);
       }
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
@@ -267,6 +276,20 @@ final class Kudu {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       fail(site, deployment, "Deployment interrupted: the emulator is stopping.");
+    }
+  }
+
+  /** The files of the site's wwwroot, relative, one per line, as Kudu's manifest lists them. */
+  private static List<String> manifest(Model.Site site) throws IOException {
+    Path wwwroot = site.wwwroot();
+    if (!Files.isDirectory(wwwroot)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(wwwroot)) {
+      return walk.filter(Files::isRegularFile)
+          .map(p -> wwwroot.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
     }
   }
 

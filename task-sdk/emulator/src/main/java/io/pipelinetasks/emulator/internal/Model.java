@@ -372,6 +372,7 @@ public final class Model {
     if (config.demoCertificate() != null
         && app.clientId().equalsIgnoreCase(config.demoCertificateClientId())) {
       List<java.security.cert.X509Certificate> all = new ArrayList<>(app.certificates());
+      SharedKeys.prefetch();
       all.add(config.demoCertificate().join().certificate());
       return all;
     }
@@ -382,6 +383,7 @@ public final class Model {
   String certificatePem(ServiceConnection connection) {
     String pem = connection.certificatePem();
     if (DemoCertificate.PENDING_PEM.equals(pem) && config.demoCertificate() != null) {
+      SharedKeys.prefetch();
       return config.demoCertificate().join().pem();
     }
     return pem;

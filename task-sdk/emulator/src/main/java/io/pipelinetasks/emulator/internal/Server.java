@@ -52,6 +52,16 @@ public final class Server implements AutoCloseable {
   private final SiteContent siteContent;
   private volatile java.time.Duration latency;
 
+  static {
+    // The JDK server writes response headers and body separately; without TCP_NODELAY the body
+    // waits for the client's delayed ACK, and every keep-alive request costs about 40 ms. The
+    // property is read once, when the JDK's server configuration class loads, so it only takes
+    // effect if no HttpServer was created in this JVM before the first emulator.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private Server(Config config) throws IOException {
     this.config = config;
     this.model = new Model(config);

@@ -1,59 +1,61 @@
 package io.pipelinetasks.emulator.internal;
 
 import java.security.KeyPair;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * RSA keys shared by every emulator in the JVM, generated on a background thread as soon as this
- * class loads. RSA 2048 key generation takes 100-200 ms per key on the build machines; doing it in
- * the background keeps start-up fast, and sharing keeps a test suite that starts many emulators
- * from paying for it again. Each emulator still signs with its own random key id, and accepts only
- * tokens carrying that id, so one emulator never accepts another's tokens.
+ * RSA keys shared by every emulator in the JVM, generated on a background thread that the first
+ * {@code start()} launches once its listeners are up. RSA 2048 key generation takes 100-200 ms per
+ * key on the build machines (several times that in a cold JVM); nothing on the start path needs
+ * one, so start-up does not wait for them, and sharing keeps a test suite that starts many
+ * emulators from paying again. Each emulator signs with its own random key id and accepts only
+ * tokens carrying it, so one emulator never accepts another's tokens.
  */
 public final class SharedKeys {
-  private static final ExecutorService GENERATOR =
-      Executors.newSingleThreadExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "azure-emulator-keygen");
-            thread.setDaemon(true);
-            return thread;
-          });
-
-  // Order matters: the demo certificate is needed first (when the demo is configured), the
-  // signing keys only when the first token is issued.
-  private static final CompletableFuture<KeyPair> DEMO_CERTIFICATE = generate();
-  private static final CompletableFuture<KeyPair> ENTRA = generate();
-  private static final CompletableFuture<KeyPair> DEVOPS = generate();
-
-  static {
-    GENERATOR.shutdown(); // the queued tasks still run; the thread ends afterwards
-  }
+  private static final CompletableFuture<KeyPair> DEMO_CERTIFICATE = new CompletableFuture<>();
+  private static final CompletableFuture<KeyPair> ENTRA = new CompletableFuture<>();
+  private static final CompletableFuture<KeyPair> DEVOPS = new CompletableFuture<>();
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
 
   private SharedKeys() {}
 
-  private static CompletableFuture<KeyPair> generate() {
-    return CompletableFuture.supplyAsync(Pki::rsaKeyPair, GENERATOR);
-  }
-
-  /** Starts generating, if it has not started yet. */
+  /** Starts generating the keys in the background, once per JVM. */
   public static void prefetch() {
-    // Loading the class is enough.
+    if (STARTED.compareAndSet(false, true)) {
+      Thread thread =
+          new Thread(
+              () -> {
+                // The demo certificate first: the agent environment needs it; tokens next.
+                for (CompletableFuture<KeyPair> future : List.of(DEMO_CERTIFICATE, ENTRA, DEVOPS)) {
+                  try {
+                    future.complete(Pki.rsaKeyPair());
+                  } catch (RuntimeException e) {
+                    future.completeExceptionally(e);
+                  }
+                }
+              },
+              "azure-emulator-keygen");
+      thread.setDaemon(true);
+      thread.start();
+    }
   }
 
-  /** The key of the demo connection's client certificate. */
+  /** The key of the demo connection's client certificate; completes in the background. */
   public static CompletableFuture<KeyPair> demoCertificate() {
     return DEMO_CERTIFICATE;
   }
 
-  /** The Entra token-signing key. */
+  /** The Entra token-signing key, generation started if it had not been. */
   public static CompletableFuture<KeyPair> entra() {
+    prefetch();
     return ENTRA;
   }
 
-  /** The Azure DevOps OIDC issuer's signing key. */
+  /** The Azure DevOps OIDC issuer's signing key, generation started if it had not been. */
   public static CompletableFuture<KeyPair> devOps() {
+    prefetch();
     return DEVOPS;
   }
 }

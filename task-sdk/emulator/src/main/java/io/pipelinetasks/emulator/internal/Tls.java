@@ -15,6 +15,7 @@ import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedKeyManager;
 
@@ -66,7 +67,9 @@ public final class Tls {
   public SSLContext serverContext() {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(new KeyManager[] {new FixedKeyManager()}, null, null);
+      // An empty trust-manager array: null would load the JDK's cacerts, which the server never
+      // needs (it asks for no client certificates).
+      context.init(new KeyManager[] {new FixedKeyManager()}, new TrustManager[0], null);
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot set up TLS", e);
