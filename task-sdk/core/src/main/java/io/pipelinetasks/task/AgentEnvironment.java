@@ -27,13 +27,15 @@ import java.util.TreeMap;
 public final class AgentEnvironment {
   /**
    * Authorization parameter keys whose values are not secrets: the agent's list (agent-contract.md
-   * 7.2), plus the issuer and subject of a federated credential. The agent masks those two as well,
-   * but they are public identifiers (an issuer URL, and a subject naming organisation, project and
-   * connection), and the task must be able to show them when Entra ID finds no federated credential
-   * matching them.
+   * 7.2), plus three public identifiers the agent masks as well: an AzureRM connection's
+   * application (client) id, and the issuer and subject of its federated credential. None of them
+   * grants access; the Azure CLI prints the client id in its own login output, and a task must be
+   * able to show issuer and subject when Entra ID finds no credential matching them. Credentials
+   * (keys, certificates, tokens, passwords) stay secret.
    */
   static final Set<String> NON_SECRET_AUTH_KEYS =
       Set.of(
+          "serviceprincipalid",
           "workloadidentityfederationissuer",
           "workloadidentityfederationsubject",
           "role",
