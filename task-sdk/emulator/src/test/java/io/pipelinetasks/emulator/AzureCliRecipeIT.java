@@ -117,6 +117,10 @@ class AzureCliRecipeIT {
     assertThat(login.statusCode()).isEqualTo(200);
     JsonNode token = Clients.json(login.body());
     assertThat(token.get("token_type").asText()).isEqualTo("Bearer");
+    assertThat(token.fieldNames())
+        .toIterable()
+        .containsExactly("token_type", "expires_in", "ext_expires_in", "access_token");
+    assertThat(token.get("expires_in").isInt()).isTrue();
     assertThat(token.get("expires_in").asInt()).isEqualTo(3599);
     assertThat(token.get("ext_expires_in").asInt()).isEqualTo(3599);
     String accessToken = token.get("access_token").asText();

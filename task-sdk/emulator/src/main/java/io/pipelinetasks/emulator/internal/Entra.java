@@ -348,7 +348,11 @@ final class Entra {
             model.config.accessTokenLifetime());
     ObjectNode body = Json.object();
     body.put("token_type", "Bearer");
-    if (flavor == Flavor.V2) {
+    // The v1 shape answers a "resource" request (v1 endpoint, or ADAL against ADFS); a "scope"
+    // request gets the v2 shape, which is what MSAL (and so az) sends to ADFS.
+    boolean v2Shape =
+        flavor == Flavor.V2 || (flavor == Flavor.ADFS && !form.containsKey("resource"));
+    if (v2Shape) {
       body.put("expires_in", lifetime);
       body.put("ext_expires_in", lifetime);
     } else {
