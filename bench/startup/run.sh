@@ -4,9 +4,8 @@
 # azure-pipelines-task-lib started with `node`, and with bare node and bare java. Every command runs
 # under `env -i` plus the agent's variables (no NODE_EXTRA_CA_CERTS, which adds ~125 ms to node).
 #
-# Usage: bench/startup/run.sh [RUNS]   (default 30; needs java 17, node and npm; installs hyperfine
-# with apt-get when it is missing and this is root, else falls back to a timing loop). Prints a
-# table of medians in ms and writes bench/target/startup/results.md.
+# Usage: bench/startup/run.sh [RUNS] [--hyperfine]   (default 30 rounds; needs java 17, node and
+# npm). Prints a table of medians in ms and writes bench/target/startup/results.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 runs="${1:-30}"
@@ -96,33 +95,40 @@ done
 env -i "${agent_env[@]}" node "$out/tuned-cds/NoOpV1/launcher.js" | grep -q 'task.setvariable variable=noop' ||
   { echo "the Java no-op task did not set its variable" >&2; exit 1; }
 
-if ! command -v hyperfine >/dev/null && [[ "$(id -u)" == 0 ]]; then
-  echo "== installing hyperfine" >&2
-  (apt-get install -y -qq hyperfine >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq hyperfine)) >/dev/null 2>&1 || true
-fi
-
+# Timing: round-robin by default (measure.js), since a shared machine's load drifts between
+# commands that hyperfine times one after the other; `--hyperfine` (second argument) uses hyperfine,
+# installed with apt-get when missing and this is root.
 medians=(); users=()
-if command -v hyperfine >/dev/null; then
+if [[ "${2:-}" == --hyperfine ]]; then
+  if ! command -v hyperfine >/dev/null && [[ "$(id -u)" == 0 ]]; then
+    echo "== installing hyperfine" >&2
+    (apt-get install -y -qq hyperfine || (apt-get update -qq && apt-get install -y -qq hyperfine)) >/dev/null 2>&1 || true
+  fi
+  command -v hyperfine >/dev/null || { echo "hyperfine is not installed" >&2; exit 1; }
   for i in "${!commands[@]}"; do
     hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/run-$i.json" \
-      "env -i ${agent_env[*]@Q} ${commands[$i]}" >/dev/null 2>&1 ||
-      hyperfine --warmup 3 --runs "$runs" --export-json "$out/run-$i.json" \
-        "env -i ${agent_env[*]@Q} ${commands[$i]}" >/dev/null
+      "env -i ${agent_env[*]@Q} ${commands[$i]}" >/dev/null
     medians+=("$(node -e "const r=require('$out/run-$i.json').results[0];console.log((r.median*1000).toFixed(0))")")
     users+=("$(node -e "const r=require('$out/run-$i.json').results[0];console.log(((r.user+r.system)*1000).toFixed(0))")")
   done
-  tool="hyperfine (3 warm-ups, $runs runs)"
+  tool="hyperfine (3 warm-ups, $runs runs each)"
 else
-  for i in "${!commands[@]}"; do
-    times=()
-    for _ in $(seq 1 "$runs"); do
-      s=$(date +%s%N); env -i "${agent_env[@]}" ${commands[$i]} >/dev/null 2>&1; e=$(date +%s%N)
-      times+=($(( (e - s) / 1000000 )))
-    done
-    medians+=("$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}')")
-    users+=("-")
-  done
-  tool="a shell loop ($runs runs)"
+  node -e '
+    const [envList, ...rest] = [process.argv[1], process.argv.slice(2)];
+    const env = {};
+    for (const pair of JSON.parse(envList)) { const i = pair.indexOf("="); env[pair.slice(0, i)] = pair.slice(i + 1); }
+    const names = JSON.parse(rest[0][0]), commands = JSON.parse(rest[0][1]);
+    console.log(JSON.stringify({ env, commands: names.map((n, i) => ({ name: n, argv: commands[i].split(" ") })) }));
+  ' "$(printf '%s\n' "${agent_env[@]}" | node -e 'console.log(JSON.stringify(require("fs").readFileSync(0,"utf8").split("\n").filter(Boolean)))')" \
+    "$(printf '%s\n' "${names[@]}" | node -e 'console.log(JSON.stringify(require("fs").readFileSync(0,"utf8").split("\n").filter(Boolean)))')" \
+    "$(printf '%s\n' "${commands[@]}" | node -e 'console.log(JSON.stringify(require("fs").readFileSync(0,"utf8").split("\n").filter(Boolean)))')" \
+    > "$out/commands.json"
+  node "$root/bench/startup/measure.js" "$out/commands.json" "$runs" 3 > "$out/results.jsonl"
+  while IFS= read -r line; do
+    medians+=("$(node -e "console.log(JSON.parse(process.argv[1]).median)" "$line")")
+    users+=("$(node -e "console.log(JSON.parse(process.argv[1]).cpu)" "$line")")
+  done < "$out/results.jsonl"
+  tool="round-robin (3 warm-up rounds, $runs rounds)"
 fi
 
 node_noop="${medians[3]}"
