@@ -180,7 +180,7 @@ class ArmAndKuduIT {
                             + ":"
                             + credentials.get("publishingPassword").asText())
                         .getBytes(StandardCharsets.UTF_8));
-    azure.configureDeployments(Demo.WEB_APP, null, Duration.ofMillis(600), null);
+    azure.configureDeployments(Demo.WEB_APP, null, Duration.ofMillis(1500), null);
     try {
       URI kudu = azure.kuduUrl(Demo.WEB_APP, null);
       assertThat(

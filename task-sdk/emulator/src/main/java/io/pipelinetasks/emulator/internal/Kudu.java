@@ -45,13 +45,11 @@ final class Kudu {
   }
 
   private final Arm arm;
-  private final Model model;
   private final Endpoints endpoints;
   private final Executor executor;
 
-  Kudu(Arm arm, Model model, Endpoints endpoints, Executor executor) {
+  Kudu(Arm arm, Endpoints endpoints, Executor executor) {
     this.arm = arm;
-    this.model = model;
     this.endpoints = endpoints;
     this.executor = executor;
   }

@@ -105,7 +105,7 @@ public final class Server implements AutoCloseable {
     this.entra = new Entra(model, tokens);
     this.devOps = new DevOps(model, tokens);
     this.arm = new Arm(model, tokens, endpoints);
-    this.kudu = new Kudu(arm, model, endpoints, executor);
+    this.kudu = new Kudu(arm, endpoints, executor);
     this.keyVault = new KeyVaultPlane(model, tokens, endpoints);
     this.managedIdentity = new ManagedIdentityEndpoint(model, tokens, config.identityHeader());
     this.siteContent = new SiteContent();
@@ -254,9 +254,8 @@ public final class Server implements AutoCloseable {
       exchange.close();
       return;
     }
-    int status;
+    Res res = null;
     try {
-      Res res = null;
       if (req.isForm()) {
         req.form(); // read now, so the journal has the fields whatever the handler does
       }
@@ -281,33 +280,30 @@ public final class Server implements AutoCloseable {
           res = e.response;
         }
       }
-      status = res.status;
-      send(exchange, req, res);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       exchange.close();
       return;
     } catch (IOException | RuntimeException e) {
-      status = 500;
       // Only the exception type and where it was thrown go out, never its message, which could
       // quote request content.
       String failure = e.getClass().getSimpleName() + where(e);
       if (config.requestLog() != null) {
         config.requestLog().accept("emulator failure: " + failure);
       }
-      try {
-        send(
-            exchange,
-            req,
-            Res.armError(500, "InternalServerError", "The emulator failed: " + failure));
-      } catch (IOException | RuntimeException ignored) {
-        // The client has gone.
-      }
+      res = Res.armError(500, "InternalServerError", "The emulator failed: " + failure);
+    }
+    // Recorded before the answer goes out, so a client that asserts on the journal right after
+    // its response always finds its request there.
+    journal.record(req, res.status);
+    try {
+      send(exchange, req, res);
+    } catch (IOException | RuntimeException e) {
+      // The client has gone.
     } finally {
       exchange.close();
     }
-    journal.record(req, status);
-    log(req, status, started);
+    log(req, res.status, started);
   }
 
   private static String where(Throwable e) {

@@ -47,15 +47,19 @@ public final class SharedKeys {
     return DEMO_CERTIFICATE;
   }
 
-  /** The Entra token-signing key, generation started if it had not been. */
+  /** The Entra token-signing key; call {@link #join} to wait for it. */
   public static CompletableFuture<KeyPair> entra() {
-    prefetch();
     return ENTRA;
   }
 
-  /** The Azure DevOps OIDC issuer's signing key, generation started if it had not been. */
+  /** The Azure DevOps OIDC issuer's signing key; call {@link #join} to wait for it. */
   public static CompletableFuture<KeyPair> devOps() {
-    prefetch();
     return DEVOPS;
+  }
+
+  /** Waits for a key, starting generation first if no emulator has started it yet. */
+  public static KeyPair join(CompletableFuture<KeyPair> key) {
+    prefetch();
+    return key.join();
   }
 }

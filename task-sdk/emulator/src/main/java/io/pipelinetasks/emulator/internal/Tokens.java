@@ -227,7 +227,7 @@ final class Tokens {
   private static Map<String, Object> jwks(
       CompletableFuture<KeyPair> keys, String keyId, String issuer) {
     RSAKey key =
-        new RSAKey.Builder((RSAPublicKey) keys.join().getPublic())
+        new RSAKey.Builder((RSAPublicKey) SharedKeys.join(keys).getPublic())
             .keyID(keyId)
             .keyUse(KeyUse.SIGNATURE)
             .algorithm(JWSAlgorithm.RS256)
@@ -249,7 +249,7 @@ final class Tokens {
         new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(keyId).build();
     SignedJWT jwt = new SignedJWT(header, claims);
     try {
-      jwt.sign(new RSASSASigner((RSAPrivateKey) keys.join().getPrivate()));
+      jwt.sign(new RSASSASigner((RSAPrivateKey) SharedKeys.join(keys).getPrivate()));
     } catch (JOSEException e) {
       throw new IllegalStateException("Cannot sign a token", e);
     }
@@ -259,7 +259,7 @@ final class Tokens {
   private static boolean verify(SignedJWT jwt, CompletableFuture<KeyPair> keys) {
     try {
       return JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
-          && jwt.verify(new RSASSAVerifier((RSAPublicKey) keys.join().getPublic()));
+          && jwt.verify(new RSASSAVerifier((RSAPublicKey) SharedKeys.join(keys).getPublic()));
     } catch (JOSEException e) {
       return false;
     }
