@@ -280,6 +280,8 @@ public final class Server implements AutoCloseable {
           res = e.response;
         }
       }
+    } catch (ApiException e) {
+      res = e.response; // such as a form body too large to read
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       exchange.close();
