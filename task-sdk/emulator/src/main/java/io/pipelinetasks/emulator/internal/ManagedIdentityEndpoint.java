@@ -17,11 +17,13 @@ final class ManagedIdentityEndpoint {
   private final Model model;
   private final Tokens tokens;
   private final String identityHeader;
+  private final String httpsOrigin;
 
-  ManagedIdentityEndpoint(Model model, Tokens tokens, String identityHeader) {
+  ManagedIdentityEndpoint(Model model, Tokens tokens, String identityHeader, String httpsOrigin) {
     this.model = model;
     this.tokens = tokens;
     this.identityHeader = identityHeader;
+    this.httpsOrigin = httpsOrigin;
   }
 
   static boolean handles(List<String> segments) {
@@ -60,7 +62,9 @@ final class ManagedIdentityEndpoint {
     if (identity == null) {
       return error(400, "invalid_request", "Identity not found");
     }
-    if (!model.knownResource(resource, "https://localhost")) {
+    // The emulator's own HTTPS origin is its ARM URL, which tasks use as the ARM token audience,
+    // exactly as Entra ID accepts it on the token endpoint.
+    if (!model.knownResource(resource, httpsOrigin)) {
       return error(
           400,
           "invalid_resource",

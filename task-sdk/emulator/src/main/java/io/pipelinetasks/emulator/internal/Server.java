@@ -107,7 +107,8 @@ public final class Server implements AutoCloseable {
     this.arm = new Arm(model, tokens, endpoints);
     this.kudu = new Kudu(arm, endpoints, executor);
     this.keyVault = new KeyVaultPlane(model, tokens, endpoints);
-    this.managedIdentity = new ManagedIdentityEndpoint(model, tokens, config.identityHeader());
+    this.managedIdentity =
+        new ManagedIdentityEndpoint(model, tokens, config.identityHeader(), endpoints.origin());
     this.siteContent = new SiteContent();
     for (HttpServer server : servers) {
       boolean isMsi = server == msi;
