@@ -175,7 +175,9 @@ final class KeyVaultRun implements SecretDownloader.Listener {
                       FailureMessages.withoutClientId(failure.message())),
                   failure.cause())
               : new TaskException(
-                  "VaultForbidden", messages.describe(failure, Operation.GET), failure.cause());
+                  failure.firewall() ? "VaultFirewall" : "VaultFailed",
+                  messages.describe(failure, Operation.GET),
+                  failure.cause());
     };
   }
 
@@ -222,6 +224,13 @@ final class KeyVaultRun implements SecretDownloader.Listener {
     }
     context.log().info(context.loc("NumberOfSecretsFound", vaultUrl, total));
     context.log().info(context.loc("NumberOfEnabledSecretsFound", vaultUrl, eligible));
+  }
+
+  @Override
+  public void arriving(List<Vault.Fetched> values) {
+    for (Vault.Fetched fetched : values) {
+      variables.register(fetched.value());
+    }
   }
 
   @Override

@@ -44,6 +44,14 @@ final class SecretDownloader {
     /** Listing finished: {@code total} secrets, {@code eligible} of them enabled and valid. */
     void listed(int total, int eligible);
 
+    /**
+     * Values about to be handed over one by one through {@link #downloaded}, all at once, so the
+     * listener can register them with the secret masker together: the masker rebuilds its automaton
+     * after each change, so registering a thousand values one at a time, with a log line between
+     * each, costs seconds.
+     */
+    default void arriving(List<Vault.Fetched> values) {}
+
     /** A value was read. */
     void downloaded(SecretRef secret, Vault.Fetched fetched);
 
@@ -86,6 +94,10 @@ final class SecretDownloader {
   private record Failed(SecretRef secret, Retrier.GaveUp failure) implements Event {}
 
   private record Fatal(VaultFailure failure) implements Event {}
+
+  // How long values gather between two batches (see Listener.arriving).
+  private static final Duration MIN_PACE = Duration.ofMillis(20);
+  private static final Duration MAX_PACE = Duration.ofMillis(200);
 
   private final Vault vault;
   private final int concurrency;
@@ -164,24 +176,40 @@ final class SecretDownloader {
     boolean timedOut = false;
     try {
       while (!(listingDone && open.isEmpty()) && fatal.isEmpty()) {
-        Event event = events.poll(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
-        if (event == null) {
+        Event first = events.poll(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+        if (first == null) {
           if (deadline.expired()) {
             timedOut = true;
             break;
           }
           continue;
         }
-        if (event instanceof Listed listed) {
-          listingDone = true;
-          listingComplete = true;
-        } else if (event instanceof ListingFailed failed) {
-          listingDone = true;
-          listingFailure = Optional.of(failed.failure());
-        } else if (event instanceof Fatal f) {
-          fatal = Optional.of(f.failure());
+        long handling = System.nanoTime();
+        List<Event> batch = new ArrayList<>();
+        batch.add(first);
+        events.drainTo(batch);
+        boolean values = announce(batch, listener);
+        for (Event event : batch) {
+          if (event instanceof Listed) {
+            listingDone = true;
+            listingComplete = true;
+          } else if (event instanceof ListingFailed failed) {
+            listingDone = true;
+            listingFailure = Optional.of(failed.failure());
+          } else if (event instanceof Fatal f) {
+            fatal = Optional.of(f.failure());
+          }
+          deliver(event, listener, open);
         }
-        deliver(event, listener, open);
+        if (values && (!listingDone || open.size() > concurrency)) {
+          // Let values gather, so they reach the masker in a few large batches: each batch costs
+          // the masker a rebuild that grows with the number of secrets. Pausing a few times as
+          // long as the batch took keeps this thread's share of the CPU small. Near the end
+          // (listing done, the last values in flight) nothing waits.
+          long took = System.nanoTime() - handling;
+          long pause = Math.max(MIN_PACE.toNanos(), Math.min(MAX_PACE.toNanos(), 4 * took));
+          TimeUnit.NANOSECONDS.sleep(Math.min(pause, deadline.remaining().toNanos()));
+        }
       }
     } finally {
       cancelled.set(true);
@@ -191,13 +219,12 @@ final class SecretDownloader {
       }
     }
     // What finished before the stop still counts; then whatever was still open.
-    for (Event event = events.poll(); event != null; event = events.poll()) {
-      if (event instanceof Downloaded
-          || event instanceof Skipped
-          || event instanceof Failed
-          || event instanceof Started) {
-        deliver(event, listener, open);
-      }
+    List<Event> rest = new ArrayList<>();
+    events.drainTo(rest);
+    rest.removeIf(event -> event instanceof Retrying || event instanceof Fatal);
+    announce(rest, listener);
+    for (Event event : rest) {
+      deliver(event, listener, open);
     }
     if (timedOut) {
       List<SecretRef> unfinished = new ArrayList<>(open);
@@ -217,6 +244,19 @@ final class SecretDownloader {
       // The download was stopped (deadline, fatal failure); the caller reports open secrets.
       throw new CancelledException();
     }
+  }
+
+  private static boolean announce(List<Event> batch, Listener listener) {
+    List<Vault.Fetched> values = new ArrayList<>();
+    for (Event event : batch) {
+      if (event instanceof Downloaded d) {
+        values.add(d.fetched());
+      }
+    }
+    if (!values.isEmpty()) {
+      listener.arriving(values);
+    }
+    return !values.isEmpty();
   }
 
   private static void deliver(Event event, Listener listener, Set<SecretRef> open) {
