@@ -59,22 +59,21 @@ class KeepSessionActiveIT {
   }
 
   @Test
-  void withoutKeepAliveTheSameScriptFailsOnceTheIdTokenHasExpired(@TempDir Path dir)
-      throws Exception {
+  void withoutKeepAliveAScriptFailsOnceTheIdTokenHasExpired(@TempDir Path dir) throws Exception {
     assumeTrue(
         TaskFiles.which("az").isPresent(), "the Azure CLI is not installed; .ci/run installs it");
     try (AzureEmulator azure =
         AzureEmulator.builder()
             .demo()
-            .oidcTokenLifetime(Duration.ofSeconds(20))
-            .accessTokenLifetime(Duration.ofSeconds(15))
+            .oidcTokenLifetime(Duration.ofSeconds(6))
+            .accessTokenLifetime(Duration.ofSeconds(4))
             .start()) {
       Path temp = Files.createDirectories(dir.resolve("agent-temp"));
       TaskRun run =
           RealAzIT.kit(azure, temp, "demo-wif")
               .input(
                   "inlineScript",
-                  "az group list -o none\nsleep 25\naz group list -o none || exit 10")
+                  "az group list -o none\nsleep 8\naz group list -o none || exit 10")
               .run();
       // The control: this is the official task's failure (AADSTS700024) that keep-alive prevents.
       assertThat(run).failed().hasMessageContaining("Script failed with exit code: 10");
