@@ -7,11 +7,9 @@ import java.util.function.LongSupplier;
 final class Deadline {
   private final LongSupplier nanoTime;
   private final long end;
-  private final Duration limit;
 
   Deadline(Duration limit, LongSupplier nanoTime) {
     this.nanoTime = nanoTime;
-    this.limit = limit;
     this.end = nanoTime.getAsLong() + limit.toNanos();
   }
 
@@ -26,11 +24,6 @@ final class Deadline {
 
   boolean expired() {
     return end - nanoTime.getAsLong() <= 0;
-  }
-
-  /** The whole limit, for messages. */
-  Duration limit() {
-    return limit;
   }
 
   long nanoTime() {

@@ -1,5 +1,8 @@
 package io.pipelinetasks.tasks.keyvault;
 
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -141,9 +144,8 @@ final class Retrier {
     }
     for (Throwable c = failure; c != null; c = c.getCause()) {
       if (c instanceof InterruptedException
-          || c instanceof java.io.InterruptedIOException
-              && !(c instanceof java.net.SocketTimeoutException)
-          || c instanceof java.nio.channels.ClosedByInterruptException) {
+          || c instanceof InterruptedIOException && !(c instanceof SocketTimeoutException)
+          || c instanceof ClosedByInterruptException) {
         return true;
       }
     }

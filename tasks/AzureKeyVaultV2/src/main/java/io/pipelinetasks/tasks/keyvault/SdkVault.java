@@ -12,6 +12,7 @@ import com.azure.security.keyvault.secrets.SecretClientBuilder;
 import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import com.azure.security.keyvault.secrets.models.SecretProperties;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class SdkVault implements Vault {
           secrets,
           Optional.ofNullable(page.getContinuationToken()).filter(link -> !link.isBlank()));
     } catch (IOException closeFailed) {
-      throw new java.io.UncheckedIOException(closeFailed);
+      throw new UncheckedIOException(closeFailed);
     }
   }
 

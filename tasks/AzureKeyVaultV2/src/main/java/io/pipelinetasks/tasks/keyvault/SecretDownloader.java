@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Reads secret values through a bounded pool of workers fed straight from the list pages as they
@@ -96,8 +97,8 @@ final class SecretDownloader {
   private record Fatal(VaultFailure failure) implements Event {}
 
   // How long values gather between two batches (see Listener.arriving).
-  private static final Duration MIN_PACE = Duration.ofMillis(20);
-  private static final Duration MAX_PACE = Duration.ofMillis(200);
+  private static final Duration MIN_PACE = Duration.ofMillis(50);
+  private static final Duration MAX_PACE = Duration.ofMillis(250);
 
   private final Vault vault;
   private final int concurrency;
@@ -300,7 +301,7 @@ final class SecretDownloader {
       this.cancelled = cancelled;
     }
 
-    void list(Instant now, java.util.function.Consumer<SecretRef> submit) {
+    void list(Instant now, Consumer<SecretRef> submit) {
       Optional<String> next = Optional.empty();
       int total = 0;
       int eligible = 0;
