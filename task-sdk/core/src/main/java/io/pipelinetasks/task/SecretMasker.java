@@ -2,6 +2,7 @@ package io.pipelinetasks.task;
 
 import io.pipelinetasks.task.internal.MaskAutomaton;
 import io.pipelinetasks.task.internal.SecretForms;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -12,17 +13,25 @@ import java.util.function.Consumer;
  * JSON-escaped, URI-escaped and backslash-unescaped, as the agent registers them. Overlapping and
  * adjacent matches become one {@code ***}, as the agent writes them.
  *
- * <p>Matching is one pass over the text however many secrets are registered (an Aho-Corasick
- * automaton, rebuilt only when a secret is added), so masking every line a task and its tools print
- * stays cheap. The masker is safe for concurrent use.
+ * <p>Matching is one pass over the text per automaton, however many secrets are registered
+ * (Aho-Corasick). Secrets are kept in two generations so that registering them one by one stays
+ * cheap: new forms go into a small automaton that is rebuilt on the next use, and are merged into
+ * the large one only when the small one has grown; a task that registers a thousand Key Vault
+ * secrets, printing between each, does not rebuild the large automaton a thousand times. The masker
+ * is safe for concurrent use.
  */
 public final class SecretMasker {
   /** What a secret is replaced with. */
   public static final String MASK = "***";
 
+  /** How many forms the small generation holds before it is merged into the large one. */
+  private static final int RECENT_LIMIT = 128;
+
   private final int minLength;
-  private final Set<String> forms = new LinkedHashSet<>();
-  private volatile MaskAutomaton automaton = MaskAutomaton.EMPTY;
+  private final Set<String> baseForms = new LinkedHashSet<>();
+  private final Set<String> recentForms = new LinkedHashSet<>();
+  private volatile MaskAutomaton base = MaskAutomaton.EMPTY;
+  private volatile MaskAutomaton recent = MaskAutomaton.EMPTY;
   private volatile boolean dirty;
 
   /** A masker that masks every non-empty secret, the agent's default. */
@@ -57,8 +66,18 @@ public final class SecretMasker {
         added.addAll(SecretForms.of(line, minLength));
       }
     }
-    synchronized (forms) {
-      if (forms.addAll(added)) {
+    synchronized (baseForms) {
+      added.removeAll(baseForms);
+      if (!recentForms.addAll(added)) {
+        return;
+      }
+      if (recentForms.size() > RECENT_LIMIT) {
+        baseForms.addAll(recentForms);
+        recentForms.clear();
+        base = MaskAutomaton.of(Set.copyOf(baseForms));
+        recent = MaskAutomaton.EMPTY;
+        dirty = false;
+      } else {
         dirty = true;
       }
     }
@@ -66,7 +85,8 @@ public final class SecretMasker {
 
   /** Whether no secret is registered. */
   public boolean isEmpty() {
-    return current().isEmpty();
+    MaskAutomaton[] levels = levels();
+    return levels[0].isEmpty() && levels[1].isEmpty();
   }
 
   /**
@@ -75,11 +95,10 @@ public final class SecretMasker {
    * @param text any text
    */
   public String mask(String text) {
-    MaskAutomaton a = current();
-    if (a.isEmpty() || text.isEmpty()) {
+    if (text.isEmpty()) {
       return text;
     }
-    boolean[] masked = markMatches(a, text);
+    boolean[] masked = markMatches(levels(), text);
     return masked == null ? text : render(text, masked);
   }
 
@@ -90,11 +109,10 @@ public final class SecretMasker {
    * @param text any text
    */
   public int count(String text) {
-    MaskAutomaton a = current();
-    if (a.isEmpty() || text.isEmpty()) {
+    if (text.isEmpty()) {
       return 0;
     }
-    boolean[] masked = markMatches(a, text);
+    boolean[] masked = markMatches(levels(), text);
     if (masked == null) {
       return 0;
     }
@@ -118,30 +136,36 @@ public final class SecretMasker {
     return new Stream(out);
   }
 
-  private MaskAutomaton current() {
+  /** The large and the small automaton, the small one rebuilt if secrets were added. */
+  private MaskAutomaton[] levels() {
     if (dirty) {
-      synchronized (forms) {
+      synchronized (baseForms) {
         if (dirty) {
-          automaton = MaskAutomaton.of(Set.copyOf(forms));
+          recent = MaskAutomaton.of(Set.copyOf(recentForms));
           dirty = false;
         }
       }
     }
-    return automaton;
+    return new MaskAutomaton[] {base, recent};
   }
 
-  private static boolean[] markMatches(MaskAutomaton a, String text) {
+  private static boolean[] markMatches(MaskAutomaton[] levels, String text) {
     boolean[] masked = null;
-    int state = 0;
-    for (int i = 0; i < text.length(); i++) {
-      state = a.step(state, text.charAt(i));
-      int length = a.longestMatch(state);
-      if (length > 0) {
-        if (masked == null) {
-          masked = new boolean[text.length()];
-        }
-        for (int j = i - length + 1; j <= i; j++) {
-          masked[j] = true;
+    for (MaskAutomaton a : levels) {
+      if (a.isEmpty()) {
+        continue;
+      }
+      int state = 0;
+      for (int i = 0; i < text.length(); i++) {
+        state = a.step(state, text.charAt(i));
+        int length = a.longestMatch(state);
+        if (length > 0) {
+          if (masked == null) {
+            masked = new boolean[text.length()];
+          }
+          for (int j = i - length + 1; j <= i; j++) {
+            masked[j] = true;
+          }
         }
       }
     }
@@ -165,15 +189,16 @@ public final class SecretMasker {
   /** Masks text that arrives in pieces; see {@link SecretMasker#stream(Consumer)}. */
   public final class Stream {
     private final Consumer<String> out;
-    private MaskAutomaton automaton;
+    private MaskAutomaton[] levels;
+    private int[] states;
     private String held = "";
     private boolean[] heldMarks;
-    private int state;
     private boolean lastWasMasked;
 
     private Stream(Consumer<String> out) {
       this.out = out;
-      this.automaton = current();
+      this.levels = levels();
+      this.states = new int[levels.length];
     }
 
     /**
@@ -182,30 +207,39 @@ public final class SecretMasker {
      * @param text the next piece
      */
     public void write(CharSequence text) {
-      MaskAutomaton a = current();
+      MaskAutomaton[] current = levels();
       String combined = held + text;
+      boolean[] marks = heldMarks == null ? null : Arrays.copyOf(heldMarks, combined.length());
       int from = held.length();
-      boolean[] marks =
-          heldMarks == null ? null : java.util.Arrays.copyOf(heldMarks, combined.length());
-      if (a != automaton) {
-        // A secret was added: read the held-back characters again with the new automaton.
-        automaton = a;
-        state = 0;
+      if (current[0] != levels[0] || current[1] != levels[1]) {
+        // A secret was added: read the held-back characters again with the new automata.
+        levels = current;
+        states = new int[levels.length];
         from = 0;
       }
-      for (int i = from; i < combined.length(); i++) {
-        state = automaton.step(state, combined.charAt(i));
-        int length = automaton.longestMatch(state);
-        if (length > 0) {
-          if (marks == null) {
-            marks = new boolean[combined.length()];
-          }
-          for (int j = Math.max(0, i - length + 1); j <= i; j++) {
-            marks[j] = true;
+      int keep = 0;
+      for (int level = 0; level < levels.length; level++) {
+        MaskAutomaton a = levels[level];
+        if (a.isEmpty()) {
+          continue;
+        }
+        int state = states[level];
+        for (int i = from; i < combined.length(); i++) {
+          state = a.step(state, combined.charAt(i));
+          int length = a.longestMatch(state);
+          if (length > 0) {
+            if (marks == null) {
+              marks = new boolean[combined.length()];
+            }
+            for (int j = Math.max(0, i - length + 1); j <= i; j++) {
+              marks[j] = true;
+            }
           }
         }
+        states[level] = state;
+        keep = Math.max(keep, a.depth(state));
       }
-      emit(combined, marks, combined.length() - automaton.depth(state));
+      emit(combined, marks, combined.length() - keep);
     }
 
     /** Passes on everything held back, at the end of the text. */
@@ -215,15 +249,14 @@ public final class SecretMasker {
       boolean[] marks = heldMarks;
       held = "";
       heldMarks = null;
-      state = 0;
+      Arrays.fill(states, 0);
       emitRange(rest, marks, rest.length());
     }
 
     private void emit(String combined, boolean[] marks, int upTo) {
       emitRange(combined, marks, upTo);
       held = combined.substring(upTo);
-      heldMarks =
-          marks == null ? null : java.util.Arrays.copyOfRange(marks, upTo, combined.length());
+      heldMarks = marks == null ? null : Arrays.copyOfRange(marks, upTo, combined.length());
     }
 
     private void emitRange(String text, boolean[] marks, int upTo) {

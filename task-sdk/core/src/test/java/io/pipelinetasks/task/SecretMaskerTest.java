@@ -134,4 +134,35 @@ class SecretMaskerTest {
     masker.add("late-secret");
     assertThat(masker.mask("late-secret")).isEqualTo("***");
   }
+
+  @Test
+  void manySecretsRegisteredOneByOneBetweenLinesAreAllMasked() {
+    SecretMasker masker = new SecretMasker();
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 1_000; i++) {
+      String secret = "secret-number-" + i + "-value";
+      masker.add(secret);
+      assertThat(masker.mask("x " + secret + " y")).isEqualTo("x *** y");
+      lines.append(secret).append(' ');
+    }
+    assertThat(masker.count(lines.toString())).isEqualTo(1_000);
+    assertThat(masker.mask("secret-number-17-value and secret-number-999-value"))
+        .isEqualTo("*** and ***");
+  }
+
+  @Test
+  void aStreamSeesSecretsFromBothGenerations() {
+    SecretMasker masker = new SecretMasker();
+    for (int i = 0; i < 300; i++) {
+      masker.add("old-secret-" + i + "-xyz");
+    }
+    masker.add("fresh-secret-abc");
+    StringBuilder out = new StringBuilder();
+    SecretMasker.Stream stream = masker.stream(out::append);
+    stream.write("a old-secret-");
+    stream.write("42-xyz b fresh-sec");
+    stream.write("ret-abc c");
+    stream.finish();
+    assertThat(out.toString()).isEqualTo("a *** b *** c");
+  }
 }

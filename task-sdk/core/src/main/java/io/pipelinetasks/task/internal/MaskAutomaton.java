@@ -20,6 +20,8 @@ public final class MaskAutomaton {
   /** The automaton that matches nothing. */
   public static final MaskAutomaton EMPTY = new MaskAutomaton(List.of());
 
+  private static final int DENSE_ROOT_STATES = 2048;
+
   private final int[] rootNext;
   private final char[][] keys;
   private final int[][] next;
@@ -73,11 +75,15 @@ public final class MaskAutomaton {
     this.depth = stateDepth.stream().mapToInt(Integer::intValue).toArray();
     this.fail = new int[states];
     this.longestMatch = new int[states];
-    this.rootNext = new int[Character.MAX_VALUE + 1];
+    // A dense root row (256 KiB) pays off only for large automata; small ones search the root's
+    // sparse transitions like any other state, so rebuilding them stays cheap.
+    this.rootNext = states > DENSE_ROOT_STATES ? new int[Character.MAX_VALUE + 1] : null;
     this.maxPatternLength = longest;
     this.empty = !anything;
-    for (int i = 0; i < keys[0].length; i++) {
-      rootNext[keys[0][i]] = next[0][i];
+    if (rootNext != null) {
+      for (int i = 0; i < keys[0].length; i++) {
+        rootNext[keys[0][i]] = next[0][i];
+      }
     }
     // Breadth-first, so a state's failure target is complete before its children need it.
     ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -122,13 +128,16 @@ public final class MaskAutomaton {
   public int step(int state, char c) {
     int s = state;
     while (true) {
-      if (s == 0) {
+      if (s == 0 && rootNext != null) {
         return rootNext[c];
       }
       char[] k = keys[s];
       int at = k.length < 8 ? linear(k, c) : Arrays.binarySearch(k, c);
       if (at >= 0) {
         return next[s][at];
+      }
+      if (s == 0) {
+        return 0;
       }
       s = fail[s];
     }
