@@ -47,9 +47,8 @@ final class SecretDownloader {
 
     /**
      * Values about to be handed over one by one through {@link #downloaded}, all at once, so the
-     * listener can register them with the secret masker together: the masker rebuilds its automaton
-     * after each change, so registering a thousand values one at a time, with a log line between
-     * each, costs seconds.
+     * listener registers every one with the secret masker before anything about any of them is
+     * printed.
      */
     default void arriving(List<Vault.Fetched> values) {}
 
@@ -95,10 +94,6 @@ final class SecretDownloader {
   private record Failed(SecretRef secret, Retrier.GaveUp failure) implements Event {}
 
   private record Fatal(VaultFailure failure) implements Event {}
-
-  // How long values gather between two batches (see Listener.arriving).
-  private static final Duration MIN_PACE = Duration.ofMillis(50);
-  private static final Duration MAX_PACE = Duration.ofMillis(250);
 
   private final Vault vault;
   private final int concurrency;
@@ -185,11 +180,10 @@ final class SecretDownloader {
           }
           continue;
         }
-        long handling = System.nanoTime();
         List<Event> batch = new ArrayList<>();
         batch.add(first);
         events.drainTo(batch);
-        boolean values = announce(batch, listener);
+        announce(batch, listener);
         for (Event event : batch) {
           if (event instanceof Listed) {
             listingDone = true;
@@ -201,15 +195,6 @@ final class SecretDownloader {
             fatal = Optional.of(f.failure());
           }
           deliver(event, listener, open);
-        }
-        if (values && (!listingDone || open.size() > concurrency)) {
-          // Let values gather, so they reach the masker in a few large batches: each batch costs
-          // the masker a rebuild that grows with the number of secrets. Pausing a few times as
-          // long as the batch took keeps this thread's share of the CPU small. Near the end
-          // (listing done, the last values in flight) nothing waits.
-          long took = System.nanoTime() - handling;
-          long pause = Math.max(MIN_PACE.toNanos(), Math.min(MAX_PACE.toNanos(), 4 * took));
-          TimeUnit.NANOSECONDS.sleep(Math.min(pause, deadline.remaining().toNanos()));
         }
       }
     } finally {
