@@ -33,15 +33,16 @@ import java.util.concurrent.TimeUnit;
  * before the upload and follows it, which avoids the duplicate deployments and 409s of re-sent
  * uploads.
  *
- * <p>While it waits it prints a line whenever the status changes and at least every {@value
- * #PROGRESS_SECONDS} seconds, and sets the step's progress.
+ * <p>While it uploads and waits it prints a line at least every {@link #PROGRESS_INTERVAL} (20
+ * seconds) and whenever Kudu's status changes, and sets the step's progress.
  */
 final class KuduDeployer {
   static final int SUCCESS = 4;
   static final int FAILED = 3;
-  static final int PROGRESS_SECONDS = 20;
+  static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(20);
   private static final int MAX_UPLOADS = 4;
   private static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(5);
+  private static final int FAST_POLLS = 10;
   private static final Duration LOST_ANSWER_WINDOW = Duration.ofMinutes(1);
   private static final Set<Integer> REFUSED = Set.of(409, 429, 503);
 
@@ -90,11 +91,21 @@ final class KuduDeployer {
   private final TaskContext context;
   private final KuduClient kudu;
   private final Deadline deadline;
+  private final Duration progressInterval;
 
-  KuduDeployer(TaskContext context, KuduClient kudu, Deadline deadline) {
+  /**
+   * A deployer for one SCM site.
+   *
+   * @param context the task context
+   * @param kudu the SCM site's client
+   * @param deadline when the deployment must be done by
+   * @param progressInterval the longest time between two progress lines
+   */
+  KuduDeployer(TaskContext context, KuduClient kudu, Deadline deadline, Duration progressInterval) {
     this.context = Objects.requireNonNull(context, "context");
     this.kudu = Objects.requireNonNull(kudu, "kudu");
     this.deadline = Objects.requireNonNull(deadline, "deadline");
+    this.progressInterval = Objects.requireNonNull(progressInterval, "progressInterval");
   }
 
   /**
@@ -269,9 +280,9 @@ final class KuduDeployer {
                       Duration.between(started, Instant.now()).toSeconds()));
           context.commands().setProgress((int) (done * 50 / total), "Uploading the package");
         },
-        PROGRESS_SECONDS,
-        PROGRESS_SECONDS,
-        TimeUnit.SECONDS);
+        progressInterval.toMillis(),
+        progressInterval.toMillis(),
+        TimeUnit.MILLISECONDS);
     return ticker;
   }
 
@@ -317,7 +328,8 @@ final class KuduDeployer {
   Result await(URI statusUrl) throws InterruptedException {
     Instant started = Instant.now();
     Instant lastLine = started;
-    Duration interval = Duration.ofMillis(500);
+    Duration interval = Duration.ofSeconds(1);
+    int polls = 0;
     int lastStatus = -1;
     String id = "";
     while (true) {
@@ -340,7 +352,7 @@ final class KuduDeployer {
             context.commands().setProgress(95, "Deployment finished");
             return new Result(id, status, text(deployment, "status_text").orElse(""), url, log);
           }
-          if (status != lastStatus || secondsSince(lastLine) >= PROGRESS_SECONDS) {
+          if (status != lastStatus || due(lastLine)) {
             String text =
                 statusName(status)
                     + text(deployment, "status_text")
@@ -363,13 +375,18 @@ final class KuduDeployer {
       } catch (IOException transientFailure) {
         context.log().debug("The status request failed: " + transientFailure + "; asking again.");
       }
-      if (secondsSince(lastLine) >= PROGRESS_SECONDS) {
+      if (due(lastLine)) {
         progressLine(id, statusName(lastStatus), started);
         lastLine = Instant.now();
       }
       long sleep = Math.min(interval.toMillis(), deadline.remaining().toMillis());
       Thread.sleep(Math.max(1, sleep));
-      interval = min(interval.multipliedBy(2), MAX_POLL_INTERVAL);
+      // Every second for the first polls, so a short deployment is seen done at once, then
+      // slowing to every five seconds.
+      polls++;
+      if (polls >= FAST_POLLS) {
+        interval = min(interval.multipliedBy(3).dividedBy(2), MAX_POLL_INTERVAL);
+      }
     }
   }
 
@@ -491,8 +508,8 @@ final class KuduDeployer {
     return message == null || message.isBlank() ? type : type + ": " + message;
   }
 
-  private static long secondsSince(Instant then) {
-    return Duration.between(then, Instant.now()).toSeconds();
+  private boolean due(Instant lastLine) {
+    return Duration.between(lastLine, Instant.now()).compareTo(progressInterval) >= 0;
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -27,7 +27,7 @@ final class UploadBody {
   private final long sourceSize;
   private final AtomicLong sent = new AtomicLong();
   private volatile boolean endReached;
-  private volatile ZipStream zip;
+  private volatile ReadAhead zip;
 
   private UploadBody(Source source, OptionalLong length, long sourceSize) {
     this.source = source;
@@ -41,10 +41,15 @@ final class UploadBody {
     return new UploadBody(() -> Files.newInputStream(file), OptionalLong.of(size), size);
   }
 
-  /** A zip of these entries, compressed while it uploads; its length is not known in advance. */
+  /**
+   * A zip of these entries, compressed while it uploads (on a thread of its own, a few megabytes
+   * ahead of the network); its length is not known in advance.
+   */
   static UploadBody zip(List<ZipStream.Entry> entries) {
     return new UploadBody(
-        () -> new ZipStream(entries), OptionalLong.empty(), ZipStream.sourceSize(entries));
+        () -> new ReadAhead(new ZipStream(entries)),
+        OptionalLong.empty(),
+        ZipStream.sourceSize(entries));
   }
 
   /** The number of bytes the upload sends, when known before it starts. */
@@ -62,7 +67,7 @@ final class UploadBody {
     InputStream in = source.open();
     sent.set(0);
     endReached = false;
-    zip = in instanceof ZipStream stream ? stream : null;
+    zip = in instanceof ReadAhead stream ? stream : null;
     return new FilterInputStream(in) {
       @Override
       public int read() throws IOException {
@@ -95,7 +100,7 @@ final class UploadBody {
 
   /** Source bytes processed in this attempt: the files zipped so far, or the bytes sent. */
   long sourceDone() {
-    ZipStream stream = zip;
+    ReadAhead stream = zip;
     return stream != null ? stream.sourceRead() : sent.get();
   }
 

@@ -29,7 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -101,14 +100,11 @@ final class WebAppDeployment {
       } else {
         deployWithArm(connection, appPackage, plan, appSettings, configuration, timeout);
       }
-    } catch (CompletionException | IllegalStateException wrapped) {
-      throw unwrap(wrapped);
     } catch (RuntimeException failure) {
-      TaskException own = taskException(failure);
-      if (own != null && own != failure) {
-        throw own;
-      }
-      throw failure;
+      // Failures of parallel reads arrive wrapped, ARM's as ManagementExceptions: report the
+      // task's own message, or ARM's error code and message.
+      TaskException reported = taskException(failure);
+      throw reported != null ? reported : failure;
     }
   }
 
@@ -122,6 +118,7 @@ final class WebAppDeployment {
       Map<String, Setting> configuration,
       Duration timeout)
       throws InterruptedException {
+    long started = System.nanoTime();
     AzureAuth auth = AzureCredentials.create(context, connection);
     if (connection.scope().subscriptionId().isEmpty()) {
       throw new TaskException(
@@ -134,6 +131,7 @@ final class WebAppDeployment {
             .authenticate(auth.credential(), auth.profile());
     AppServiceSite site =
         AppServiceSite.find(context, manager, inputs.appName(), resourceGroup(), slot());
+    context.log().debug("Found " + site.label() + " in " + millisSince(started) + " ms.");
     ExecutorService pool = pool();
     Optional<String> applicationUrl = site.applicationUrl();
     try {
@@ -178,7 +176,11 @@ final class WebAppDeployment {
                   () -> new TaskException("NoScmHost", context.loc("NoScmHost", site.label())));
       Supplier<String> authorization;
       Optional<UserInner> user = credentials.join();
-      if (basicAllowed.join() && user.isPresent() && user.get().publishingPassword() != null) {
+      boolean basic = basicAllowed.join();
+      context
+          .log()
+          .debug("Read the SCM policy and credentials by " + millisSince(started) + " ms.");
+      if (basic && user.isPresent() && user.get().publishingPassword() != null) {
         context.log().info(context.loc("KuduAuthBasic"));
         authorization = basic(user.get().publishingUsername(), user.get().publishingPassword());
         telemetryAuth("Basic");
@@ -188,7 +190,9 @@ final class WebAppDeployment {
         telemetryAuth("Bearer");
       }
       KuduClient kudu = kudu(scmHost, authorization);
-      KuduDeployer deployer = new KuduDeployer(context, kudu, KuduDeployer.Deadline.after(timeout));
+      KuduDeployer deployer =
+          new KuduDeployer(
+              context, kudu, KuduDeployer.Deadline.after(timeout), KuduDeployer.PROGRESS_INTERVAL);
       CompletableFuture<KuduDeployer.Baseline> baseline =
           CompletableFuture.supplyAsync(deployer::baseline, pool);
 
@@ -378,7 +382,9 @@ final class WebAppDeployment {
       telemetryAuth("Basic");
       KuduClient kudu =
           kudu(profile.scmHost(), basic(profile.userName(), profile.password().reveal()));
-      KuduDeployer deployer = new KuduDeployer(context, kudu, KuduDeployer.Deadline.after(timeout));
+      KuduDeployer deployer =
+          new KuduDeployer(
+              context, kudu, KuduDeployer.Deadline.after(timeout), KuduDeployer.PROGRESS_INTERVAL);
       upload(deployer, kudu, appPackage, plan, Optional.empty(), deployer.baseline());
     } finally {
       profile.appUrl().ifPresent(this::setApplicationUrl);
@@ -622,6 +628,10 @@ final class WebAppDeployment {
     }
   }
 
+  private static long millisSince(long nanoTime) {
+    return (System.nanoTime() - nanoTime) / 1_000_000;
+  }
+
   private static List<String> names(ObjectNode node) {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
@@ -636,15 +646,6 @@ final class WebAppDeployment {
           thread.setDaemon(true);
           return thread;
         });
-  }
-
-  private static RuntimeException unwrap(RuntimeException wrapped) {
-    TaskException own = taskException(wrapped);
-    if (own != null) {
-      return own;
-    }
-    Throwable cause = wrapped.getCause();
-    return cause instanceof RuntimeException runtime ? runtime : wrapped;
   }
 
   private static TaskException taskException(Throwable failure) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -24,14 +25,16 @@ import java.util.zip.ZipOutputStream;
 /**
  * A zip archive produced while it is read: each {@link #read} compresses just enough of the next
  * file to answer, so a folder of any size streams into an upload in constant memory (a 64 KiB read
- * buffer and the deflater's window), with no temporary file and no second thread. Entries are
- * deflated at level 1, which keeps up with a network upload; files whose contents are already
- * compressed (images, archives, fonts, media) are written with deflate's stored blocks, so no CPU
- * is spent trying to shrink them. Entry sizes go into data descriptors and the JDK writes zip64
- * records when an entry or the archive passes 4 GiB or 65,535 entries.
+ * buffer and the deflater's window), with no temporary file ({@link ReadAhead} runs it a few
+ * megabytes ahead of the network). Text is deflated at level 1, which keeps up with a network
+ * upload; already-compressed files (images, archives, fonts, media by their extension, and any file
+ * whose first 64 KiB do not shrink) are stored, so no CPU is spent trying to shrink them. Deflated
+ * entries carry their sizes in data descriptors, and the JDK writes zip64 records when an entry or
+ * the archive passes 4 GiB or 65,535 entries.
  */
 final class ZipStream extends InputStream {
   private static final int CHUNK = 64 * 1024;
+  private static final int SAMPLE = CHUNK;
   private static final Set<String> COMPRESSED =
       Set.of(
           "zip", "jar", "war", "ear", "nupkg", "gz", "tgz", "bz2", "xz", "zst", "br", "7z", "rar",
@@ -71,7 +74,9 @@ final class ZipStream extends InputStream {
 
   private final List<Entry> entries;
   private final Window window = new Window();
-  private final ZipOutputStream zip = new ZipOutputStream(window, StandardCharsets.UTF_8);
+  private final BufferedZip zip = new BufferedZip(window);
+  private final Deflater sampler = new Deflater(Deflater.BEST_SPEED, true);
+  private final byte[] scratch = new byte[CHUNK];
   private final byte[] chunk = new byte[CHUNK];
   private int next;
   private InputStream current;
@@ -202,15 +207,64 @@ final class ZipStream extends InputStream {
       zip.closeEntry();
       return;
     }
-    zip.setLevel(storeOnly(entry.name()) ? Deflater.NO_COMPRESSION : Deflater.BEST_SPEED);
-    zip.putNextEntry(zipEntry);
     if (entry.content() != null) {
+      zip.putNextEntry(zipEntry);
       zip.write(entry.content());
       sourceRead += entry.content().length;
       zip.closeEntry();
-    } else {
-      current = Files.newInputStream(entry.file());
+      return;
     }
+    if (worthStoring(entry)) {
+      // Stored entries carry their size and CRC before the data, so the file is read twice: the
+      // CRC pass runs at memory speed, far faster than deflating bytes that will not shrink.
+      zipEntry.setMethod(ZipEntry.STORED);
+      zipEntry.setSize(entry.size());
+      zipEntry.setCompressedSize(entry.size());
+      zipEntry.setCrc(crc(entry.file()));
+    } else {
+      zipEntry.setMethod(ZipEntry.DEFLATED);
+    }
+    zip.putNextEntry(zipEntry);
+    current = Files.newInputStream(entry.file());
+  }
+
+  /**
+   * Whether an entry is better stored than deflated: already-compressed file types, and files whose
+   * first {@value #SAMPLE} bytes do not shrink by 5% at deflate's fastest level.
+   */
+  private boolean worthStoring(Entry entry) throws IOException {
+    if (storeOnly(entry.name())) {
+      return true;
+    }
+    if (entry.size() < SAMPLE) {
+      return false;
+    }
+    int sampled = 0;
+    try (InputStream in = Files.newInputStream(entry.file())) {
+      int n;
+      while (sampled < SAMPLE && (n = in.read(chunk, sampled, SAMPLE - sampled)) > 0) {
+        sampled += n;
+      }
+    }
+    sampler.reset();
+    sampler.setInput(chunk, 0, sampled);
+    sampler.finish();
+    long compressed = 0;
+    while (!sampler.finished()) {
+      compressed += sampler.deflate(scratch);
+    }
+    return compressed * 100 >= sampled * 95L;
+  }
+
+  private long crc(Path file) throws IOException {
+    CRC32 crc = new CRC32();
+    try (InputStream in = Files.newInputStream(file)) {
+      int n;
+      while ((n = in.read(chunk)) > 0) {
+        crc.update(chunk, 0, n);
+      }
+    }
+    return crc.getValue();
   }
 
   private static boolean storeOnly(String name) {
@@ -224,8 +278,17 @@ final class ZipStream extends InputStream {
       return;
     }
     closed = true;
+    sampler.end();
     if (current != null) {
       current.close();
+    }
+  }
+
+  /** A zip writer whose deflater writes 64 KiB at a time, not 512 bytes, to save native calls. */
+  private static final class BufferedZip extends ZipOutputStream {
+    BufferedZip(OutputStream out) {
+      super(out, StandardCharsets.UTF_8);
+      buf = new byte[CHUNK];
     }
   }
 

@@ -87,17 +87,39 @@ class ZipStreamTest {
 
   @Test
   void alreadyCompressedFilesAreStoredAndTextIsDeflated() throws Exception {
+    Path site = Files.createDirectories(dir.resolve("site"));
     String text = "a".repeat(200_000);
-    List<ZipStream.Entry> entries =
-        List.of(
-            ZipStream.Entry.generated("logo.png", text),
-            ZipStream.Entry.generated("readme.txt", text),
-            ZipStream.Entry.generated("lib/dep.JAR", text));
-    try (ZipFile zip = new ZipFile(zipOf(entries, 4096).toFile())) {
-      assertThat(zip.getEntry("logo.png").getCompressedSize()).isGreaterThan(200_000);
-      assertThat(zip.getEntry("lib/dep.JAR").getCompressedSize()).isGreaterThan(200_000);
-      assertThat(zip.getEntry("readme.txt").getCompressedSize()).isLessThan(5_000);
+    Files.writeString(site.resolve("logo.png"), text);
+    Files.writeString(site.resolve("readme.txt"), text);
+    Files.createDirectories(site.resolve("lib"));
+    Files.writeString(site.resolve("lib/dep.JAR"), text);
+    byte[] noise = new byte[300_000];
+    new Random(3).nextBytes(noise);
+    Files.write(site.resolve("data.dat"), noise);
+    Files.write(site.resolve("small.dat"), java.util.Arrays.copyOf(noise, 1000));
+    Path zip = zipOf(ZipStream.folderEntries(site), 4096);
+    try (ZipFile file = new ZipFile(zip.toFile())) {
+      assertThat(file.getEntry("logo.png").getMethod()).isEqualTo(ZipEntry.STORED);
+      assertThat(file.getEntry("lib/dep.JAR").getMethod()).isEqualTo(ZipEntry.STORED);
+      // Random bytes without a telling extension: the sample does not shrink, so stored.
+      assertThat(file.getEntry("data.dat").getMethod()).isEqualTo(ZipEntry.STORED);
+      assertThat(file.getEntry("small.dat").getMethod()).isEqualTo(ZipEntry.DEFLATED);
+      assertThat(file.getEntry("readme.txt").getMethod()).isEqualTo(ZipEntry.DEFLATED);
+      assertThat(file.getEntry("readme.txt").getCompressedSize()).isLessThan(5_000);
     }
+    Map<String, byte[]> files = contents(zip);
+    assertThat(files.get("data.dat")).isEqualTo(noise);
+    assertThat(new String(files.get("logo.png"), StandardCharsets.UTF_8)).isEqualTo(text);
+  }
+
+  @Test
+  void aFileThatChangesBetweenItsTwoReadsFailsTheStream() throws Exception {
+    Path site = Files.createDirectories(dir.resolve("site"));
+    Path image = site.resolve("photo.jpg");
+    Files.write(image, new byte[100_000]);
+    List<ZipStream.Entry> entries = ZipStream.folderEntries(site);
+    Files.write(image, new byte[50_000]);
+    assertThatThrownBy(() -> zipOf(entries, 1024)).isInstanceOf(java.util.zip.ZipException.class);
   }
 
   @Test
