@@ -81,6 +81,10 @@ final class LocalPipeline {
       boolean continueOnError) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The agent runs its bundled node; locally it is the one on PATH. */
+  private static final String NODE = "node";
+
   private static final Pattern MACRO = Pattern.compile("\\$\\(([^()]+)\\)");
   private static final List<String> HANDLERS =
       List.of("Node24", "Node20_1", "Node16", "Node10", "Node");
@@ -137,7 +141,6 @@ final class LocalPipeline {
   private final Path work;
   private SecretMasker masker = new SecretMasker();
   private int leaks;
-  private String node = "node";
 
   LocalPipeline(PrintWriter out, Map<String, String> processEnv, Path workingDirectory) {
     this.out = out;
@@ -203,10 +206,6 @@ final class LocalPipeline {
   /** The agent's name-to-environment rule: {@code .} and space to {@code _}, upper case. */
   static String envName(String name) {
     return name.replace('.', '_').replace(' ', '_').toUpperCase(Locale.ROOT);
-  }
-
-  void setNode(String value) {
-    this.node = value;
   }
 
   void setVariable(String name, String value, boolean secret) {
@@ -288,7 +287,7 @@ final class LocalPipeline {
 
   // ---- running ---------------------------------------------------------------------------
 
-  private record Planned(Step step, TaskLocator.Located task, Map<String, String> inputs) {}
+  private record Planned(Step step, TaskLocator.Located task) {}
 
   /**
    * Runs the steps as a job: every pre-job entry point first, then each step, then the post-job
@@ -298,11 +297,10 @@ final class LocalPipeline {
     masker = new SecretMasker(minSecretLength());
     variables.values().stream().filter(Variable::secret).forEach(v -> masker.add(v.value()));
     endpoints.values().forEach(e -> e.secretValues().forEach(masker::add));
-    extraEnv.values().forEach(v -> {});
     List<Planned> planned = new ArrayList<>();
     for (Step step : steps) {
       TaskLocator.Located task = TaskLocator.locate(step.reference(), step.base());
-      planned.add(new Planned(step, task, null));
+      planned.add(new Planned(step, task));
       checkInputs(step, task.task());
     }
     boolean failed = false;
@@ -568,7 +566,7 @@ final class LocalPipeline {
                 .orElse(variable("System.DefaultWorkingDirectory").orElse(".")));
     Path script = planned.task().folder().resolve(handler.target());
     ProcessBuilder builder =
-        new ProcessBuilder(node, script.toString()).directory(workingDirectory.toFile());
+        new ProcessBuilder(NODE, script.toString()).directory(workingDirectory.toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
     Process process;
@@ -605,7 +603,7 @@ final class LocalPipeline {
           "Exit code "
               + exit
               + " returned from process: file name '"
-              + node
+              + NODE
               + "', arguments '"
               + script
               + "'.");
