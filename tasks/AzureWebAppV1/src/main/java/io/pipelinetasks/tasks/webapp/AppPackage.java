@@ -6,7 +6,6 @@ import io.pipelinetasks.task.files.FindOptions;
 import io.pipelinetasks.task.files.MatchOptions;
 import io.pipelinetasks.task.files.TaskFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -133,7 +132,10 @@ record AppPackage(Path path, Kind kind) {
       }
       return parameters && systemInfo;
     } catch (IOException notAZip) {
-      throw new UncheckedIOException(notAZip);
+      throw new TaskException(
+          "InvalidAppServicePackage",
+          "The package " + path + " is not a readable zip file: " + notAZip.getMessage(),
+          notAZip);
     }
   }
 }

@@ -128,10 +128,6 @@ final class AppServiceSite {
     return slot.map(s -> name + "/" + s).orElse(name);
   }
 
-  String resourceGroup() {
-    return resourceGroup;
-  }
-
   Optional<String> slot() {
     return slot;
   }

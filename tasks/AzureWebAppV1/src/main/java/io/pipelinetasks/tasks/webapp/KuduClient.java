@@ -114,11 +114,6 @@ final class KuduClient {
     return builder.build();
   }
 
-  /** The SCM site's base URL, {@code https://<scm host>/}. */
-  URI base() {
-    return base;
-  }
-
   /**
    * A URL on the SCM site: a path relative to the base, or an absolute URL Kudu returned, which
    * must point at the same host so the credentials stay there.

@@ -169,10 +169,11 @@ final class KuduDeployer {
       } catch (HttpTimeoutException timeout) {
         throw timedOut();
       } catch (IOException | UncheckedIOException lost) {
-        if (packageError(lost).isPresent()) {
+        Optional<String> unreadable = packageError(lost);
+        if (unreadable.isPresent()) {
           throw new TaskException(
               "PackageUnreadable",
-              context.loc("PackageDeploymentFailed") + " " + packageError(lost).get(),
+              context.loc("PackageDeploymentFailed") + " " + unreadable.get(),
               lost);
         }
         if (body.complete()) {
@@ -234,12 +235,15 @@ final class KuduDeployer {
         : stream;
   }
 
-  /** A failure reading the package itself (not the network), which no retry can mend. */
+  /**
+   * A failure reading or zipping the package itself (a file removed, unreadable or changed while it
+   * was zipped), not of the network: sending it again would not help.
+   */
   private static Optional<String> packageError(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof java.nio.file.FileSystemException
-          || (cause.getMessage() != null && cause.getMessage().startsWith("Cannot read "))) {
-        return Optional.of(cause.getMessage());
+          || cause instanceof java.util.zip.ZipException) {
+        return Optional.of(describe(cause));
       }
     }
     return Optional.empty();

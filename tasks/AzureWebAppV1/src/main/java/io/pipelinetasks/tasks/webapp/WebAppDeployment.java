@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -118,13 +119,13 @@ final class WebAppDeployment {
       Map<String, Setting> configuration,
       Duration timeout)
       throws InterruptedException {
-    long started = System.nanoTime();
-    AzureAuth auth = AzureCredentials.create(context, connection);
     if (connection.scope().subscriptionId().isEmpty()) {
       throw new TaskException(
           "NoSubscriptionInConnection",
           context.loc("NoSubscriptionInConnection", connection.endpointId()));
     }
+    long started = System.nanoTime();
+    AzureAuth auth = AzureCredentials.create(context, connection);
     AppServiceManager manager =
         AppServiceManager.configure()
             .withHttpClient(auth.httpClient())
@@ -132,6 +133,17 @@ final class WebAppDeployment {
     AppServiceSite site =
         AppServiceSite.find(context, manager, inputs.appName(), resourceGroup(), slot());
     context.log().debug("Found " + site.label() + " in " + millisSince(started) + " ms.");
+    boolean linuxSite = site.kind().toLowerCase(Locale.ROOT).contains("linux");
+    if (!site.kind().isEmpty() && linuxSite != linux) {
+      context
+          .log()
+          .warning(
+              context.loc(
+                  "AppTypeMismatch",
+                  site.label(),
+                  linuxSite ? "Linux" : "Windows",
+                  inputs.appType().value()));
+    }
     ExecutorService pool = pool();
     Optional<String> applicationUrl = site.applicationUrl();
     try {

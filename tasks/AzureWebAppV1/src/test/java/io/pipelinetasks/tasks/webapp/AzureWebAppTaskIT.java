@@ -297,6 +297,21 @@ class AzureWebAppTaskIT {
   }
 
   @Test
+  void anAppTypeThatDoesNotMatchTheAppIsFollowedWithAWarning() throws Exception {
+    zip("app.zip", Map.of("mismatch.txt", "linux flow"));
+    TaskRun run = kit("webAppLinux", Demo.WINDOWS_WEB_APP).run();
+
+    assertThat(run)
+        .succeeded()
+        .hasWarningContaining("runs on Windows, but appType is 'webAppLinux'")
+        .hasNoLeaks();
+    assertThat(azure.wwwroot(Demo.WINDOWS_WEB_APP).resolve("mismatch.txt"))
+        .hasContent("linux flow");
+    assertThat(kudu(Demo.WINDOWS_WEB_APP, "POST", "^/api/zipdeploy$").get(0).queryValue("deployer"))
+        .isEqualTo("VSTS_ZIP_DEPLOY");
+  }
+
+  @Test
   void aJarOnLinuxIsZippedOnItsOwnAndInitScriptIsRemoved() throws Exception {
     Path jar = work.resolve("drop/target/app-1.0.jar");
     Files.createDirectories(jar.getParent());
