@@ -95,11 +95,12 @@ final class WebAppDeployment {
             appPackage::isMsBuildPackage,
             context::loc);
     context.log().debug("Deployment: " + plan + " of " + appPackage);
+    Request request = new Request(appPackage, plan, appSettings, configuration, timeout);
     try {
       if (connection instanceof AzureRmConnection.PublishProfile profile) {
-        deployWithPublishProfile(profile, appPackage, plan, appSettings, configuration, timeout);
+        deployWithPublishProfile(profile, request);
       } else {
-        deployWithArm(connection, appPackage, plan, appSettings, configuration, timeout);
+        deployWithArm(connection, request);
       }
     } catch (RuntimeException failure) {
       // Failures of parallel reads arrive wrapped, ARM's as ManagementExceptions: report the
@@ -109,16 +110,27 @@ final class WebAppDeployment {
     }
   }
 
-  // ---------------------------------------------------------------- with an ARM connection
-
-  private void deployWithArm(
-      AzureRmConnection connection,
+  /**
+   * What to deploy and how, decided before any network call.
+   *
+   * @param appPackage the package
+   * @param plan the deployment method and the app-setting changes it needs
+   * @param appSettings the {@code appSettings} input
+   * @param configuration the {@code configurationStrings} input
+   * @param timeout the deadline's length
+   */
+  private record Request(
       AppPackage appPackage,
       DeploymentPlan plan,
       Map<String, Setting> appSettings,
       Map<String, Setting> configuration,
-      Duration timeout)
+      Duration timeout) {}
+
+  // ---------------------------------------------------------------- with an ARM connection
+
+  private void deployWithArm(AzureRmConnection connection, Request request)
       throws InterruptedException {
+    DeploymentPlan plan = request.plan();
     if (connection.scope().subscriptionId().isEmpty()) {
       throw new TaskException(
           "NoSubscriptionInConnection",
@@ -170,7 +182,7 @@ final class WebAppDeployment {
                     context.log().debug("The publishing credentials could not be read: " + failed);
                     return Optional.empty();
                   });
-      boolean needSettings = plan.changesSettings() || !appSettings.isEmpty();
+      boolean needSettings = plan.changesSettings() || !request.appSettings().isEmpty();
       CompletableFuture<Map<String, String>> currentSettings =
           needSettings
               ? CompletableFuture.supplyAsync(site::appSettings, pool)
@@ -202,9 +214,7 @@ final class WebAppDeployment {
         telemetryAuth("Bearer");
       }
       KuduClient kudu = kudu(scmHost, authorization);
-      KuduDeployer deployer =
-          new KuduDeployer(
-              context, kudu, KuduDeployer.Deadline.after(timeout), KuduDeployer.PROGRESS_INTERVAL);
+      KuduDeployer deployer = deployer(kudu, request.timeout());
       CompletableFuture<KuduDeployer.Baseline> baseline =
           CompletableFuture.supplyAsync(deployer::baseline, pool);
 
@@ -212,10 +222,9 @@ final class WebAppDeployment {
       if (plan.changesSettings()) {
         settings = applyBeforeUpload(site, plan, settings);
       }
-      KuduDeployer.Result result =
-          upload(deployer, kudu, appPackage, plan, site.slot(), baseline.join());
+      KuduDeployer.Result result = upload(deployer, kudu, request, site.slot(), baseline.join());
 
-      ObjectNode patch = configurationPatch(currentConfiguration.join(), configuration);
+      ObjectNode patch = configurationPatch(currentConfiguration.join(), request.configuration());
       if (!patch.isEmpty()) {
         context
             .log()
@@ -225,8 +234,8 @@ final class WebAppDeployment {
         site.patchConfiguration(patch);
         context.log().info(context.loc("UpdatedAppServiceConfigurationSettings"));
       }
-      if (!appSettings.isEmpty()) {
-        updateAppSettings(site, settings, appSettings);
+      if (!request.appSettings().isEmpty()) {
+        updateAppSettings(site, settings, request.appSettings());
       }
       context.log().debug("Kudu deployment " + result.id() + " is complete.");
     } finally {
@@ -347,18 +356,13 @@ final class WebAppDeployment {
   // ---------------------------------------------------------------- with a publish profile
 
   private void deployWithPublishProfile(
-      AzureRmConnection.PublishProfile connection,
-      AppPackage appPackage,
-      DeploymentPlan plan,
-      Map<String, Setting> appSettings,
-      Map<String, Setting> configuration,
-      Duration timeout)
-      throws InterruptedException {
+      AzureRmConnection.PublishProfile connection, Request request) throws InterruptedException {
+    DeploymentPlan plan = request.plan();
     List<String> needArm = new ArrayList<>();
-    if (!appSettings.isEmpty()) {
+    if (!request.appSettings().isEmpty()) {
       needArm.add("appSettings");
     }
-    if (!configuration.isEmpty()) {
+    if (!request.configuration().isEmpty()) {
       needArm.add("configurationStrings");
     }
     if (linux && inputs.runtimeStack().isPresent()) {
@@ -394,10 +398,8 @@ final class WebAppDeployment {
       telemetryAuth("Basic");
       KuduClient kudu =
           kudu(profile.scmHost(), basic(profile.userName(), profile.password().reveal()));
-      KuduDeployer deployer =
-          new KuduDeployer(
-              context, kudu, KuduDeployer.Deadline.after(timeout), KuduDeployer.PROGRESS_INTERVAL);
-      upload(deployer, kudu, appPackage, plan, Optional.empty(), deployer.baseline());
+      KuduDeployer deployer = deployer(kudu, request.timeout());
+      upload(deployer, kudu, request, Optional.empty(), deployer.baseline());
     } finally {
       profile.appUrl().ifPresent(this::setApplicationUrl);
     }
@@ -408,11 +410,12 @@ final class WebAppDeployment {
   private KuduDeployer.Result upload(
       KuduDeployer deployer,
       KuduClient kudu,
-      AppPackage appPackage,
-      DeploymentPlan plan,
+      Request request,
       Optional<String> slot,
       KuduDeployer.Baseline baseline)
       throws InterruptedException {
+    AppPackage appPackage = request.appPackage();
+    DeploymentPlan plan = request.plan();
     UploadBody body = body(appPackage, plan);
     DeploymentRecord record = new DeploymentRecord(context, slot);
     String warName = inputs.customDeployFolder().orElse(appPackage.baseName());
@@ -536,6 +539,11 @@ final class WebAppDeployment {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  private KuduDeployer deployer(KuduClient kudu, Duration timeout) {
+    return new KuduDeployer(
+        context, kudu, KuduDeployer.Deadline.after(timeout), KuduDeployer.PROGRESS_INTERVAL);
+  }
 
   private KuduClient kudu(String scmHost, Supplier<String> authorization) {
     HttpClient http = KuduClient.httpClient(context.http());
