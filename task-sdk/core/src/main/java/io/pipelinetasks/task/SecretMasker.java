@@ -27,12 +27,17 @@ public final class SecretMasker {
   /** How many forms the small generation holds before it is merged into the large one. */
   private static final int RECENT_LIMIT = 128;
 
+  /** After this many uses without a new secret, the small generation is merged too. */
+  private static final int QUIET_USES = 256;
+
   private final int minLength;
   private final Set<String> baseForms = new LinkedHashSet<>();
   private final Set<String> recentForms = new LinkedHashSet<>();
   private volatile MaskAutomaton base = MaskAutomaton.EMPTY;
   private volatile MaskAutomaton recent = MaskAutomaton.EMPTY;
   private volatile boolean dirty;
+  private final java.util.concurrent.atomic.AtomicInteger usesSinceChange =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** A masker that masks every non-empty secret, the agent's default. */
   public SecretMasker() {
@@ -71,16 +76,22 @@ public final class SecretMasker {
       if (!recentForms.addAll(added)) {
         return;
       }
+      usesSinceChange.set(0);
       if (recentForms.size() > RECENT_LIMIT) {
-        baseForms.addAll(recentForms);
-        recentForms.clear();
-        base = MaskAutomaton.of(Set.copyOf(baseForms));
-        recent = MaskAutomaton.EMPTY;
-        dirty = false;
+        merge();
       } else {
         dirty = true;
       }
     }
+  }
+
+  /** Folds the small generation into the large one; called with the lock held. */
+  private void merge() {
+    baseForms.addAll(recentForms);
+    recentForms.clear();
+    base = MaskAutomaton.of(Set.copyOf(baseForms));
+    recent = MaskAutomaton.EMPTY;
+    dirty = false;
   }
 
   /** Whether no secret is registered. */
@@ -136,13 +147,23 @@ public final class SecretMasker {
     return new Stream(out);
   }
 
-  /** The large and the small automaton, the small one rebuilt if secrets were added. */
+  /**
+   * The large and the small automaton: the small one rebuilt if secrets were added, and merged into
+   * the large one once no secret has been added for a while, so steady output is masked in one
+   * pass.
+   */
   private MaskAutomaton[] levels() {
     if (dirty) {
       synchronized (baseForms) {
         if (dirty) {
           recent = MaskAutomaton.of(Set.copyOf(recentForms));
           dirty = false;
+        }
+      }
+    } else if (!recent.isEmpty() && usesSinceChange.incrementAndGet() > QUIET_USES) {
+      synchronized (baseForms) {
+        if (!recentForms.isEmpty() && !dirty) {
+          merge();
         }
       }
     }
