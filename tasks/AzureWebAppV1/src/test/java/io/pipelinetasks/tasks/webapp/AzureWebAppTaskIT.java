@@ -62,6 +62,9 @@ class AzureWebAppTaskIT {
                     .withAppSetting("KEEP", "kept"))
             .webApp(WebApp.windows(SUB, RG, "win-jar-app"))
             .webApp(WebApp.linux(SUB, RG, "slow-app"))
+            // Its deployments outlast the test: an app of its own, so they touch no other test.
+            .webApp(
+                WebApp.linux(SUB, RG, "deadline-app").withDeploymentDuration(Duration.ofMinutes(2)))
             .webApp(WebApp.linux(SUB, RG, "failing-app").withFailingDeployments(KUDU_FAILURE))
             .webApp(WebApp.linux(SUB, RG, "flaky-app"))
             .webApp(WebApp.linux(SUB, RG, "bearer-app").withBasicAuth(false))
@@ -312,6 +315,19 @@ class AzureWebAppTaskIT {
   }
 
   @Test
+  void anUnreadableBasicAuthPolicyMeansAToken() throws Exception {
+    azure.addFault(
+        FaultRule.status(403).onMethod("GET").onPath("/basicPublishingCredentialsPolicies/scm$"));
+    zip("app.zip", Map.of("policy.txt", "token after all"));
+    TaskRun run = kit("webAppLinux", "jar-app").input("azureSubscription", "demo-secret").run();
+
+    assertThat(run).succeeded().printed("Microsoft Entra ID token").hasNoLeaks();
+    assertThat(azure.wwwroot("jar-app").resolve("policy.txt")).hasContent("token after all");
+    assertThat(kudu("jar-app", "POST", "^/api/zipdeploy$").get(0).header("Authorization"))
+        .isEqualTo("Bearer ***");
+  }
+
+  @Test
   void aJarOnLinuxIsZippedOnItsOwnAndInitScriptIsRemoved() throws Exception {
     Path jar = work.resolve("drop/target/app-1.0.jar");
     Files.createDirectories(jar.getParent());
@@ -481,16 +497,12 @@ class AzureWebAppTaskIT {
 
   @Test
   void theDeadlineEndsTheWaitForADeploymentThatTakesTooLong() throws Exception {
-    azure.configureDeployments("slow-app", null, Duration.ofSeconds(30), null);
     zip("app.zip", Map.of("late.txt", "too late"));
     long started = System.nanoTime();
-    TaskRun run;
-    try {
-      run =
-          kit("webAppLinux", "slow-app").variable(WebAppDeployment.TIMEOUT_VARIABLE, "0.05").run();
-    } finally {
-      azure.configureDeployments("slow-app", null, Duration.ZERO, null);
-    }
+    TaskRun run =
+        kit("webAppLinux", "deadline-app")
+            .variable(WebAppDeployment.TIMEOUT_VARIABLE, "0.05")
+            .run();
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(run)
@@ -499,7 +511,9 @@ class AzureWebAppTaskIT {
         .hasMessageContaining("AzureWebApp.DeploymentTimeoutInMinutes")
         .hasNoLeaks();
     assertThat(took).isLessThan(Duration.ofSeconds(20));
-    assertThat(kudu("slow-app", "POST", "^/api/zipdeploy$")).hasSize(1);
+    // Kudu is still at it: the task stopped waiting, it did not pretend the files were there.
+    assertThat(azure.webApp("deadline-app").deployments().get(0).endTime()).isNull();
+    assertThat(kudu("deadline-app", "POST", "^/api/zipdeploy$")).hasSize(1);
   }
 
   // ---------------------------------------------------------------- settings and configuration
@@ -648,7 +662,8 @@ class AzureWebAppTaskIT {
         .failed()
         .hasMessageContaining("More than one package matched with specified pattern")
         .hasMessageContaining("one.zip")
-        .hasMessageContaining("two.zip");
+        .hasMessageContaining("two.zip")
+        .hasNoLeaks();
     assertThat(journal()).noneMatch(e -> e.host().contains(".scm."));
   }
 
@@ -658,6 +673,7 @@ class AzureWebAppTaskIT {
 
     assertThat(run)
         .failed()
-        .hasMessageContaining("No package found with specified pattern: " + work + "/**/*.war");
+        .hasMessageContaining("No package found with specified pattern: " + work + "/**/*.war")
+        .hasNoLeaks();
   }
 }
