@@ -141,6 +141,7 @@ final class LocalPipeline {
   private final Path work;
   private SecretMasker masker = new SecretMasker();
   private int leaks;
+  private final Map<String, Integer> leaksByStep = new LinkedHashMap<>();
 
   LocalPipeline(PrintWriter out, Map<String, String> processEnv, Path workingDirectory) {
     this.out = out;
@@ -660,12 +661,21 @@ final class LocalPipeline {
 
   /** Prints text the task produced: counted when it holds a secret, then masked. */
   private void show(StepState state, String prefix, String text) {
-    leaks += masker.count(text);
+    countLeaks(state, text);
     String indent = "  ".repeat(state.groupDepth);
     for (String line : masker.mask(text).split("\r\n|\r|\n", -1)) {
       out.println(indent + prefix + line);
     }
     out.flush();
+  }
+
+  /** Counts the secrets a task printed, per step, before the text is masked. */
+  private void countLeaks(StepState state, String text) {
+    int count = masker.count(text);
+    if (count > 0) {
+      leaks += count;
+      leaksByStep.merge(state.title, count, Integer::sum);
+    }
   }
 
   private void note(String text) {
@@ -750,13 +760,13 @@ final class LocalPipeline {
         if (command.flag("done")) {
           state.done = true;
         }
-        leaks += masker.count(command.message());
+        countLeaks(state, command.message());
       }
       case "task.debug" -> {
         if (debug()) {
           show(state, "DEBUG: ", command.message());
         } else {
-          leaks += masker.count(command.message());
+          countLeaks(state, command.message());
         }
       }
       case "task.prependpath" -> {
@@ -792,7 +802,7 @@ final class LocalPipeline {
       if (debug()) {
         show(state, "DEBUG: ", line.substring(9));
       } else {
-        leaks += masker.count(line);
+        countLeaks(state, line);
       }
     } else if (line.startsWith("##[command]")) {
       show(state, "$ ", line.substring(11));
@@ -870,7 +880,7 @@ final class LocalPipeline {
       }
       masker.add(value);
     } else {
-      leaks += masker.count(value);
+      countLeaks(state, value);
     }
     if (!allowedToSet(task, name, state)) {
       return;
@@ -1050,6 +1060,7 @@ final class LocalPipeline {
             + (leaks == 0
                 ? ""
                 : " (masked as *** in the log; a task that prints a secret has a bug)"));
+    leaksByStep.forEach((step, count) -> out.println("    " + step + ": " + count));
     out.flush();
   }
 

@@ -81,7 +81,8 @@ class RunCommandIT {
         .contains("the secret is ***\n")
         .doesNotContain(secret)
         .doesNotContain(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)))
-        .contains("Secrets printed by the task: 2 (masked as *** in the log");
+        .contains("Secrets printed by the task: 2 (masked as *** in the log")
+        .contains("    Sample@1: 2\n");
   }
 
   @Test
