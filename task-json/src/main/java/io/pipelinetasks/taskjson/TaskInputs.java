@@ -31,4 +31,11 @@ public @interface TaskInputs {
 
   /** The simple name of the generated record, such as {@code AzureCliInputs}. */
   String className();
+
+  /**
+   * {@code filePath} inputs that hold a glob pattern rather than one path, such as AzureWebApp's
+   * {@code package} ({@code $(System.DefaultWorkingDirectory)/**}{@code /*.zip}); they bind as
+   * {@code String}, because a pattern is not a valid {@code Path} on Windows.
+   */
+  String[] patterns() default {};
 }

@@ -64,21 +64,64 @@ final class RecordSource {
   private final String className;
   private final TaskDefinition task;
   private final String sourceName;
+  private final Set<String> patterns;
   private final List<Member> members = new ArrayList<>();
   private final Map<String, Map<String, String>> enumConstants = new HashMap<>();
 
   RecordSource(String packageName, String className, TaskDefinition task, String sourceName)
       throws GenerationException {
+    this(packageName, className, task, sourceName, Set.of());
+  }
+
+  RecordSource(
+      String packageName,
+      String className,
+      TaskDefinition task,
+      String sourceName,
+      Set<String> patterns)
+      throws GenerationException {
     this.packageName = packageName;
     this.className = className;
     this.task = task;
     this.sourceName = sourceName;
+    this.patterns = patterns;
     plan();
+  }
+
+  /** The specs, with pattern inputs bound as text rather than converted to a path. */
+  private List<InputSpec> specs() throws GenerationException {
+    List<InputSpec> specs = new ArrayList<>();
+    Set<String> unused = new HashSet<>(patterns);
+    for (InputSpec spec : task.inputSpecs()) {
+      if (unused.remove(spec.name())) {
+        if (spec.kind() != InputKind.FILE_PATH) {
+          throw new GenerationException(
+              "patterns names input \"" + spec.name() + "\", which is not a filePath input");
+        }
+        spec =
+            new InputSpec(
+                spec.name(),
+                "string",
+                spec.aliases(),
+                spec.defaultValue(),
+                spec.required(),
+                spec.visibleRule(),
+                spec.groupVisibleRule(),
+                spec.options(),
+                spec.editableOptions(),
+                spec.multiSelect());
+      }
+      specs.add(spec);
+    }
+    if (!unused.isEmpty()) {
+      throw new GenerationException("patterns names inputs task.json does not have: " + unused);
+    }
+    return specs;
   }
 
   private void plan() throws GenerationException {
     Map<String, String> accessors = new HashMap<>();
-    List<InputSpec> specs = task.inputSpecs();
+    List<InputSpec> specs = specs();
     for (InputSpec spec : specs) {
       String accessor = javaName(spec.name());
       String clash = accessors.putIfAbsent(accessor, spec.name());

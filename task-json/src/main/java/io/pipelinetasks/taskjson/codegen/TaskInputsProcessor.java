@@ -111,7 +111,9 @@ public final class TaskInputsProcessor extends AbstractProcessor {
         processingEnv.getElementUtils().getPackageOf(element).getQualifiedName().toString();
     try {
       TaskDefinition task = TaskJson.readTask(file);
-      RecordSource source = new RecordSource(packageName, className, task, shownName);
+      RecordSource source =
+          new RecordSource(
+              packageName, className, task, shownName, java.util.Set.of(annotation.patterns()));
       JavaFileObject out =
           processingEnv.getFiler().createSourceFile(source.qualifiedName(), element);
       try (Writer writer = out.openWriter()) {

@@ -180,6 +180,46 @@ class TaskInputsProcessorTest {
   }
 
   @Test
+  void aFilePathInputNamedAsAPatternBindsAsTextAndAnUnknownNameIsAnError() throws IOException {
+    write(
+        "task.json",
+        TASK_JSON.replace(
+            "\"inputs\": [",
+            "\"inputs\": [\n    { \"name\": \"package\", \"type\": \"filePath\", \"label\": \"P\","
+                + " \"defaultValue\": \"**/*.zip\" },"));
+    write(
+        "src/demo/package-info.java",
+        PACKAGE_INFO.replace("\"GreeterInputs\")", "\"GreeterInputs\", patterns = \"package\")"));
+    write(
+        "src/demo/Greeter.java",
+        """
+        package demo;
+
+        final class Greeter {
+          static String pattern(GreeterInputs inputs) {
+            return inputs.package_().strip();
+          }
+        }
+        """);
+
+    Result result = compile("-Xlint:all", "-Werror", "-Xlint:-processing");
+
+    assertThat(result.messages(Diagnostic.Kind.ERROR)).isEmpty();
+    assertThat(Files.readString(module.resolve("generated/demo/GreeterInputs.java")))
+        .contains("java.lang.String package_")
+        .doesNotContain("java.nio.file.Path package_");
+
+    write(
+        "src/demo/package-info.java",
+        PACKAGE_INFO.replace(
+            "\"GreeterInputs\")", "\"GreeterInputs\", patterns = {\"who\", \"nope\"})"));
+    write("src/demo/Greeter.java", "package demo;\n\nfinal class Greeter {}\n");
+    Result wrong = compile();
+    assertThat(String.join("\n", wrong.messages(Diagnostic.Kind.ERROR)))
+        .contains("not a filePath input");
+  }
+
+  @Test
   void aMisspeltInputAccessorFailsToCompile() throws IOException {
     write("task.json", TASK_JSON);
     write("src/demo/package-info.java", PACKAGE_INFO);

@@ -4,11 +4,14 @@ import io.pipelinetasks.TaskException;
 import io.pipelinetasks.task.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Authenticator;
 import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -16,6 +19,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -112,6 +116,41 @@ public record HttpSettings(
       @Override
       public void connectFailed(URI uri, SocketAddress address, IOException failure) {}
     };
+  }
+
+  /**
+   * A JDK HTTP client builder with the agent's settings: its CA and client certificate, its proxy
+   * with the bypass list and credentials, a 15 s connect timeout, and redirects not followed (so
+   * credentials never go to another host). Callers may change the rest, such as the HTTP version.
+   */
+  public HttpClient.Builder httpClientBuilder() {
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(15))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .sslContext(sslContext());
+    proxy.ifPresent(
+        settings -> {
+          builder.proxy(proxySelector());
+          if (settings.username().isPresent()) {
+            // The JDK refuses Basic proxy authentication for HTTPS tunnels unless told otherwise;
+            // agents behind authenticating proxies need it.
+            System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+            String user = settings.username().get();
+            char[] password =
+                settings.password().map(p -> p.reveal().toCharArray()).orElse(new char[0]);
+            builder.authenticator(
+                new Authenticator() {
+                  @Override
+                  protected PasswordAuthentication getPasswordAuthentication() {
+                    return getRequestorType() == RequestorType.PROXY
+                        ? new PasswordAuthentication(user, password)
+                        : null;
+                  }
+                });
+          }
+        });
+    return builder;
   }
 
   /**

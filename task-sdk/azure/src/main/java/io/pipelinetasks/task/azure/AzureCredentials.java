@@ -11,7 +11,6 @@ import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import io.pipelinetasks.task.Secret;
 import io.pipelinetasks.task.TaskContext;
-import io.pipelinetasks.task.azure.internal.AgentHttp;
 import io.pipelinetasks.task.azure.internal.CertificatePem;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
@@ -137,7 +136,7 @@ public final class AzureCredentials {
    * @param context the task context
    */
   public static HttpClient httpClient(TaskContext context) {
-    return new JdkHttpClientBuilder(AgentHttp.builder(context.http())).build();
+    return new JdkHttpClientBuilder(context.http().httpClientBuilder()).build();
   }
 
   private static <T extends com.azure.identity.AadCredentialBuilderBase<T>> T discovery(

@@ -3,7 +3,6 @@ package io.pipelinetasks.task.azure;
 import io.pipelinetasks.task.Endpoint;
 import io.pipelinetasks.task.Secret;
 import io.pipelinetasks.task.TaskContext;
-import io.pipelinetasks.task.azure.internal.AgentHttp;
 import io.pipelinetasks.task.internal.Json;
 import io.pipelinetasks.taskjson.EndpointRef;
 import java.io.IOException;
@@ -277,7 +276,7 @@ public final class AzureRmConnections {
     URI uri = URI.create(base + "metadata/endpoints?api-version=2015-01-01");
     Map<String, Object> metadata;
     try {
-      HttpClient client = AgentHttp.builder(context.http()).build();
+      HttpClient client = context.http().httpClientBuilder().build();
       HttpResponse<String> response =
           client.send(
               HttpRequest.newBuilder(uri)

@@ -3,7 +3,6 @@ package io.pipelinetasks.task.azure;
 import io.pipelinetasks.task.Secret;
 import io.pipelinetasks.task.SystemInfo;
 import io.pipelinetasks.task.TaskContext;
-import io.pipelinetasks.task.azure.internal.AgentHttp;
 import io.pipelinetasks.task.internal.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -70,7 +69,7 @@ public final class OidcTokenClient {
    */
   public static OidcTokenClient of(TaskContext context) {
     return new OidcTokenClient(
-        context, AgentHttp.builder(context.http()).build(), RETRY_DELAYS, Clock.systemUTC());
+        context, context.http().httpClientBuilder().build(), RETRY_DELAYS, Clock.systemUTC());
   }
 
   /**

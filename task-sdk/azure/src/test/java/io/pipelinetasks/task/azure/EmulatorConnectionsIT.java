@@ -7,7 +7,6 @@ import com.azure.core.credential.TokenRequestContext;
 import io.pipelinetasks.emulator.AzureEmulator;
 import io.pipelinetasks.emulator.Demo;
 import io.pipelinetasks.task.TaskContext;
-import io.pipelinetasks.task.azure.internal.AgentHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,7 +83,7 @@ class EmulatorConnectionsIT {
     AccessToken token =
         auth.credential().getTokenSync(new TokenRequestContext().addScopes(auth.armScope()));
     try {
-      HttpClient http = AgentHttp.builder(context.http()).build();
+      HttpClient http = context.http().httpClientBuilder().build();
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(

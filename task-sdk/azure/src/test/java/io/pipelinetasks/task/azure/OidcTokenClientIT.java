@@ -9,7 +9,6 @@ import io.pipelinetasks.emulator.FaultRule;
 import io.pipelinetasks.emulator.JournalEntry;
 import io.pipelinetasks.task.Secret;
 import io.pipelinetasks.task.TaskContext;
-import io.pipelinetasks.task.azure.internal.AgentHttp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -45,7 +44,7 @@ class OidcTokenClientIT {
     // Short delays keep the retry tests fast; the backoff schedule itself is the same code.
     return new OidcTokenClient(
         context,
-        AgentHttp.builder(context.http()).build(),
+        context.http().httpClientBuilder().build(),
         List.of(
             Duration.ofMillis(50),
             Duration.ofMillis(100),

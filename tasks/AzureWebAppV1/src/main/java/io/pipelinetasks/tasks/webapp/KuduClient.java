@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelinetasks.task.HttpSettings;
 import io.pipelinetasks.task.TaskCommands;
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,35 +81,11 @@ final class KuduClient {
    * credentials never go to another host.
    */
   static HttpClient httpClient(HttpSettings settings) {
-    HttpClient.Builder builder =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(30))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .sslContext(settings.sslContext());
-    settings
-        .proxy()
-        .ifPresent(
-            proxy -> {
-              builder.proxy(settings.proxySelector());
-              if (proxy.username().isPresent()) {
-                // The JDK refuses Basic proxy authentication for HTTPS tunnels unless told.
-                System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
-                String user = proxy.username().get();
-                char[] password =
-                    proxy.password().map(p -> p.reveal().toCharArray()).orElse(new char[0]);
-                builder.authenticator(
-                    new Authenticator() {
-                      @Override
-                      protected PasswordAuthentication getPasswordAuthentication() {
-                        return getRequestorType() == RequestorType.PROXY
-                            ? new PasswordAuthentication(user, password)
-                            : null;
-                      }
-                    });
-              }
-            });
-    return builder.build();
+    return settings
+        .httpClientBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(30))
+        .build();
   }
 
   /**

@@ -608,11 +608,7 @@ final class WebAppDeployment {
   }
 
   private String packagePattern() {
-    return context
-        .input("package")
-        .map(String::strip)
-        .filter(p -> !p.isEmpty())
-        .orElse(inputs.package_().toString());
+    return inputs.package_().strip();
   }
 
   private Duration deploymentTimeout() {
