@@ -2,6 +2,7 @@ package io.pipelinetasks.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pipelinetasks.task.AgentEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -42,25 +42,6 @@ record EndpointSpec(
     String scheme,
     Map<String, String> authorization,
     Map<String, String> data) {
-  /** Authorization keys the agent does not mask (agent-contract.md 7.2). */
-  static final Set<String> NOT_SECRET =
-      Set.of(
-          "role",
-          "scope",
-          "tenantid",
-          "issuedat",
-          "expiresat",
-          "audience",
-          "authenticationtype",
-          "authorizationtype",
-          "accesstokentype",
-          "accesstokenfetchingmethod",
-          "usewindowssecurity",
-          "unsecured",
-          "oauthaccesstokenissupplied",
-          "completecallbackpayload",
-          "acceptuntrustedcertificates");
-
   private static final Pattern GUID =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -75,10 +56,13 @@ record EndpointSpec(
     return GUID.matcher(value).matches();
   }
 
-  /** The values the agent registers as secrets: every authorization value but the known keys. */
+  /**
+   * The authorization values that are secrets, by the SDK's rule (the agent's list of non-secret
+   * keys, plus the client id and the federated issuer and subject, which are public identifiers).
+   */
   Iterable<String> secretValues() {
     return authorization.entrySet().stream()
-        .filter(e -> !NOT_SECRET.contains(e.getKey().toLowerCase(Locale.ROOT)))
+        .filter(e -> AgentEnvironment.isSecretAuthParameter(e.getKey()))
         .map(Map.Entry::getValue)
         .toList();
   }

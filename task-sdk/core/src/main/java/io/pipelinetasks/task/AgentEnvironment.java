@@ -54,6 +54,16 @@ public final class AgentEnvironment {
           "completecallbackpayload",
           "acceptuntrustedcertificates");
 
+  /**
+   * Whether the value of an endpoint authorization parameter is a secret the masker must know:
+   * every key but the known non-secret ones, compared ignoring case.
+   *
+   * @param key the authorization parameter key, such as {@code serviceprincipalkey}
+   */
+  public static boolean isSecretAuthParameter(String key) {
+    return !NON_SECRET_AUTH_KEYS.contains(key.toLowerCase(Locale.ROOT));
+  }
+
   /** The id under which the agent passes the job's own Azure DevOps connection. */
   public static final String SYSTEM_CONNECTION = "SYSTEMVSSCONNECTION";
 
@@ -361,7 +371,7 @@ public final class AgentEnvironment {
     params.forEach(
         (key, value) -> {
           authParameters.put(key, Secret.of(value));
-          if (!value.isEmpty() && !NON_SECRET_AUTH_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+          if (!value.isEmpty() && isSecretAuthParameter(key)) {
             secrets.add(value);
           }
         });
