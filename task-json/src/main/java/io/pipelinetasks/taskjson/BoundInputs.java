@@ -80,7 +80,8 @@ public final class BoundInputs {
    * comma-separated ids (see {@link #endpoints(String)}).
    */
   public Optional<EndpointRef> endpoint(String name) {
-    return endpoints(name).stream().findFirst();
+    List<EndpointRef> endpoints = endpoints(name);
+    return endpoints.isEmpty() ? Optional.empty() : Optional.of(endpoints.get(0));
   }
 
   /** A {@link InputKind#CONNECTED_SERVICE} input: every endpoint id the value lists, in order. */

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Turns raw input values into typed ones, following task.json: defaults, required inputs,
@@ -54,8 +56,7 @@ public final class InputBinder {
     for (InputSpec spec : specs) {
       if (spec.kind() == InputKind.BOOLEAN) {
         String key = BoundInputs.key(spec.name());
-        ruleValues.put(
-            key, String.valueOf(InputValues.toBoolean(spec.name(), effective.get(key), w -> {})));
+        ruleValues.put(key, String.valueOf(InputValues.isTrue(effective.get(key))));
       }
     }
 
@@ -80,7 +81,9 @@ public final class InputBinder {
     }
     if (!failures.isEmpty()) {
       InputException first = failures.get(0);
-      failures.subList(1, failures.size()).forEach(first::addSuppressed);
+      for (InputException other : failures.subList(1, failures.size())) {
+        first.addSuppressed(other);
+      }
       throw first;
     }
     return new BoundInputs(bound);
@@ -91,7 +94,7 @@ public final class InputBinder {
     for (int i = 0; (raw.isEmpty() || raw.get().isBlank()) && i < spec.aliases().size(); i++) {
       raw = source.raw(spec.aliases().get(i));
     }
-    String text = raw.map(String::strip).orElse("");
+    String text = raw.isPresent() ? raw.get().strip() : "";
     return text.isEmpty() ? spec.defaultValue().strip() : text;
   }
 
@@ -101,7 +104,7 @@ public final class InputBinder {
       return true;
     }
     try {
-      return VisibleRule.parse(rule).isVisible(name -> values.get(BoundInputs.key(name)));
+      return VisibleRule.parse(rule).isVisible(new RuleValues(values));
     } catch (VisibleRuleException e) {
       source.warning(
           "The visibleRule of input '"
@@ -116,7 +119,7 @@ public final class InputBinder {
     String name = spec.name();
     InputKind kind = spec.kind();
     if (kind == InputKind.BOOLEAN) {
-      return InputValues.toBoolean(name, text, source::warning);
+      return InputValues.toBoolean(name, text, new Warnings(source));
     }
     if (kind == InputKind.CONNECTED_SERVICE) {
       return InputValues.toEndpoints(text);
@@ -132,6 +135,37 @@ public final class InputBinder {
       case SECURE_FILE -> new SecureFileRef(text);
       case BOOLEAN, CONNECTED_SERVICE -> throw new AssertionError(kind);
     };
+  }
+
+  // Binding runs at every task's start-up, so it uses these small classes instead of lambdas and
+  // method references, each of which would spin a class at run time (bench/startup/README.md).
+
+  /** The values a visibleRule compares, by input name in any case. */
+  private static final class RuleValues implements Function<String, String> {
+    private final Map<String, String> values;
+
+    RuleValues(Map<String, String> values) {
+      this.values = values;
+    }
+
+    @Override
+    public String apply(String name) {
+      return values.get(BoundInputs.key(name));
+    }
+  }
+
+  /** Passes conversion warnings on to the input source. */
+  private static final class Warnings implements Consumer<String> {
+    private final InputSource source;
+
+    Warnings(InputSource source) {
+      this.source = source;
+    }
+
+    @Override
+    public void accept(String warning) {
+      source.warning(warning);
+    }
   }
 
   private static InputException required(InputSpec spec) {

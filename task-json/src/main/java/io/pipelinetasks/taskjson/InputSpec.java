@@ -51,7 +51,10 @@ public record InputSpec(
 
   /** What the value is converted to. */
   public InputKind kind() {
-    boolean hasOptions = options.stream().anyMatch(o -> !o.isEmpty());
+    boolean hasOptions = false;
+    for (String option : options) { // a loop, not a stream: binding runs at task start-up
+      hasOptions |= !option.isEmpty();
+    }
     return InputKind.of(type, hasOptions, editableOptions, multiSelect);
   }
 

@@ -28,10 +28,10 @@ public final class InputValues {
    * @param warnings receives the warning for a value that is neither true nor false
    */
   public static boolean toBoolean(String inputName, String value, Consumer<String> warnings) {
-    String text = value == null ? "" : value.strip();
-    if (text.equalsIgnoreCase("true")) {
+    if (isTrue(value)) {
       return true;
     }
+    String text = value == null ? "" : value.strip();
     if (!text.isEmpty() && !text.equalsIgnoreCase("false")) {
       warnings.accept(
           "Input '"
@@ -40,6 +40,11 @@ public final class InputValues {
               + " false.");
     }
     return false;
+  }
+
+  /** What {@link #toBoolean} returns, without the warning. */
+  static boolean isTrue(String value) {
+    return value != null && value.strip().equalsIgnoreCase("true");
   }
 
   /**

@@ -24,14 +24,24 @@ final class VisibleRuleParser {
   record All(List<Node> nodes) implements Node {
     @Override
     public boolean evaluate(Function<String, String> valueOf) {
-      return nodes.stream().allMatch(n -> n.evaluate(valueOf));
+      for (Node node : nodes) { // loops, not streams: rules are evaluated at task start-up
+        if (!node.evaluate(valueOf)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
   record Any(List<Node> nodes) implements Node {
     @Override
     public boolean evaluate(Function<String, String> valueOf) {
-      return nodes.stream().anyMatch(n -> n.evaluate(valueOf));
+      for (Node node : nodes) {
+        if (node.evaluate(valueOf)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

@@ -23,6 +23,11 @@ import java.nio.file.Path;
  * <p>JVM options come from {@link #CONFIG_FILE} next to it (written by {@link TaskFolderBuilder}),
  * then from the {@code PIPELINETASKS_JVM_OPTIONS} environment variable, which the local runner uses
  * to hand the task JVM the emulator's hosts file without the JDK printing a "Picked up" note.
+ *
+ * <p>Class data sharing: a packaged AppCDS archive is used when it fits; otherwise, on a
+ * self-hosted agent, the task's first run writes a dynamic archive into the task folder ({@code
+ * appcds-<hash>.jsa}, named after the JVM, the jar and the options it fits) and later runs use it.
+ * The rules are in the plugin's README; {@code PIPELINETASKS_APPCDS=off} turns it off.
  */
 public final class Launcher {
   /** The file name of the task's shaded jar inside the task folder. */
@@ -31,10 +36,32 @@ public final class Launcher {
   /** The launcher's settings file inside the task folder: JVM options and the AppCDS archive. */
   public static final String CONFIG_FILE = "task.jvm.json";
 
+  /**
+   * The name prefix of the files the launcher writes into the task folder at run time: its
+   * first-run AppCDS archives ({@code appcds-<hash>.jsa}) and their temporary and marker files.
+   */
+  public static final String CACHE_PREFIX = "appcds-";
+
   /** The environment variable whose whitespace-separated JVM options the launcher appends. */
   public static final String JVM_OPTIONS_VARIABLE = "PIPELINETASKS_JVM_OPTIONS";
 
   private Launcher() {}
+
+  /**
+   * Whether a file is part of the launcher's run-time cache rather than of the task: a file
+   * directly in the task folder whose name starts with {@link #CACHE_PREFIX}.
+   *
+   * @param taskFolder the task folder
+   * @param file a file in it
+   */
+  public static boolean isRuntimeCache(Path taskFolder, Path file) {
+    Path parent = file.getParent();
+    Path name = file.getFileName();
+    return parent != null
+        && name != null
+        && parent.equals(taskFolder)
+        && name.toString().startsWith(CACHE_PREFIX);
+  }
 
   /** The launcher's JavaScript source. */
   public static String script() {

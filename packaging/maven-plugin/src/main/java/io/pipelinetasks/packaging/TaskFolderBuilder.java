@@ -41,6 +41,9 @@ import java.util.stream.Stream;
  *   task.jsa         the AppCDS archive, only when asked for
  * </pre>
  *
+ * <p>At run time the launcher may add its first-run AppCDS cache ({@code appcds-*} files, see
+ * {@link Launcher}); copying a used folder into a VSIX or zip leaves those out.
+ *
  * <p>The task.json must be runnable through the launcher: every execution block holds {@code
  * Node20_1} and {@code Node24} with the same plain {@code .js} target, no other kind of handler,
  * {@code "demands": ["java"]} and {@code minimumAgentVersion} at least {@value #MINIMUM_AGENT}.
@@ -50,9 +53,13 @@ public final class TaskFolderBuilder {
   /** The oldest agent that knows the {@code Node20_1} handler. */
   public static final String MINIMUM_AGENT = "4.248.0";
 
-  /** The JVM options a launcher passes unless configured otherwise; see bench/README.md. */
+  /**
+   * The JVM options a launcher passes unless configured otherwise: C1 only, and no perf-data file.
+   * Not {@code -XX:+UseSerialGC}: on JDK 17 the JDK's CDS archive maps its archived heap objects
+   * only under G1, and a task starts about 10 ms later without them (bench/startup/README.md).
+   */
   public static final List<String> DEFAULT_JVM_OPTIONS =
-      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+      List.of("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData");
 
   private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*\\.js");
   private static final Pattern VERSIONED_FOLDER = Pattern.compile(".*V(\\d+)");
@@ -433,6 +440,9 @@ public final class TaskFolderBuilder {
   static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path source : (Iterable<Path>) files.sorted()::iterator) {
+        if (Launcher.isRuntimeCache(from, source)) {
+          continue;
+        }
         Path target = to.resolve(from.relativize(source).toString());
         if (Files.isDirectory(source)) {
           Files.createDirectories(target);

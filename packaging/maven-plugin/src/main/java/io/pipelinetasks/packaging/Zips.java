@@ -20,7 +20,11 @@ final class Zips {
   static void zipFolder(Path folder, Path zipFile) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(folder)) {
-      files = walk.filter(Files::isRegularFile).sorted().toList();
+      files =
+          walk.filter(Files::isRegularFile)
+              .filter(file -> !Launcher.isRuntimeCache(folder, file))
+              .sorted()
+              .toList();
     }
     Path parent = zipFile.toAbsolutePath().getParent();
     if (parent != null) {

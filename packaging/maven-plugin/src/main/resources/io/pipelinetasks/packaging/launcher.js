@@ -7,6 +7,9 @@
 // It must not load azure-pipelines-task-lib: that library deletes INPUT_*, SECRET_*, ENDPOINT_AUTH_*
 // and the other secret-bearing variables from the environment, and the JVM would never see them.
 // Only Node's built-in modules are used, and the environment is passed on untouched.
+//
+// Every millisecond here is added to the task's start-up, so the common path does little: a few
+// stat calls and two small reads, no `java -version` when the Java home has a `release` file.
 
 const fs = require('fs');
 const path = require('path');
@@ -14,6 +17,11 @@ const childProcess = require('child_process');
 
 const MINIMUM_JAVA = 17;
 const CONFIG_FILE = 'task.jvm.json';
+// The files of the first-run AppCDS archive cache (see appCdsCache); packaging leaves them out.
+const CACHE_PREFIX = 'appcds-';
+// Free disk space below which no archive is written (an archive is a few megabytes).
+const CACHE_MIN_FREE_BYTES = 256 * 1024 * 1024;
+const CDS_QUIET = ['-Xlog:cds=off', '-Xlog:cds+dynamic=off'];
 const isWindows = process.platform === 'win32';
 const javaExe = isWindows ? 'java.exe' : 'java';
 
@@ -71,6 +79,7 @@ function describeJava(java) {
   if (release && release.JAVA_VERSION) {
     return {
       java: java,
+      home: home,
       major: majorOf(release.JAVA_VERSION),
       version: release.JAVA_VERSION,
       vmVersion: release.JAVA_RUNTIME_VERSION || '',
@@ -80,7 +89,7 @@ function describeJava(java) {
   const probe = childProcess.spawnSync(java, ['-version'], { encoding: 'utf8', windowsHide: true });
   const m = /version "([^"]+)"/.exec((probe.stderr || '') + (probe.stdout || ''));
   if (!m) return null;
-  return { java: java, major: majorOf(m[1]), version: m[1], vmVersion: '', vendor: '' };
+  return { java: java, home: home, major: majorOf(m[1]), version: m[1], vmVersion: '', vendor: '' };
 }
 
 function fromHome(home) {
@@ -101,7 +110,8 @@ function onPath() {
 }
 
 // JAVA_HOME_<n>_X64 (or _ARM64 on ARM) as the hosted images set them, 17 first and then upwards,
-// then JAVA_HOME, then java on PATH.
+// then JAVA_HOME, then java on PATH. Each candidate is a function, so PATH is searched only when
+// nothing before it fits.
 function candidates() {
   const arch = process.arch === 'arm64' ? 'ARM64' : 'X64';
   const pattern = new RegExp('^JAVA_HOME_(\\d+)_' + arch + '$', 'i');
@@ -111,37 +121,179 @@ function candidates() {
     if (m && parseInt(m[1], 10) >= MINIMUM_JAVA) versioned.push({ n: parseInt(m[1], 10), name: name });
   }
   versioned.sort((a, b) => a.n - b.n);
-  const list = versioned.map((v) => ({ from: v.name, java: fromHome(process.env[v.name]) }));
-  list.push({ from: 'JAVA_HOME', java: fromHome(process.env.JAVA_HOME) });
-  list.push({ from: 'PATH', java: onPath() });
+  const list = versioned.map((v) => ({ from: v.name, java: () => fromHome(process.env[v.name]) }));
+  list.push({ from: 'JAVA_HOME', java: () => fromHome(process.env.JAVA_HOME) });
+  list.push({ from: 'PATH', java: onPath });
   return list;
 }
 
 function findJava() {
   const rejected = [];
   for (const candidate of candidates()) {
-    if (!candidate.java || !fs.existsSync(candidate.java)) continue;
-    const found = describeJava(candidate.java);
+    const java = candidate.java();
+    if (!java || !fs.existsSync(java)) continue;
+    const found = describeJava(java);
     if (found && found.major >= MINIMUM_JAVA) return found;
-    rejected.push(candidate.java + ' from ' + candidate.from +
+    rejected.push(java + ' from ' + candidate.from +
         (found ? ' is Java ' + found.version : ' did not report its version'));
   }
   return { rejected: rejected };
 }
 
-function appCdsOptions(dir, jar, java, config) {
+// An archive made when the task folder was built (`appCds` in the plugin): it fits only the JVM
+// that made it, and (before JDK 19) the jar at the same path.
+function packagedArchive(dir, jar, java, config) {
   const cds = config.appCds;
-  if (!cds || !cds.archive || !java.vmVersion) return [];
+  if (!cds || !cds.archive || !java.vmVersion) return null;
+  if (cds.vmVersion !== java.vmVersion || cds.vmVendor !== java.vendor) return null;
+  if (cds.jar && cds.jar !== jar) return null;
   const archive = path.join(dir, cds.archive);
-  // The archive only fits the JVM that made it, and (before JDK 19) the jar at the same path.
-  if (cds.vmVersion !== java.vmVersion || cds.vmVendor !== java.vendor) return [];
-  if (cds.jar && cds.jar !== jar) return [];
-  if (!fs.existsSync(archive)) return [];
-  return ['-XX:SharedArchiveFile=' + archive, '-Xlog:cds=off', '-Xlog:cds+dynamic=off'];
+  return fs.existsSync(archive) ? archive : null;
+}
+
+// FNV-1a, 32 bits, as 8 hex digits: names the archive after what it depends on.
+function hash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return ('0000000' + h.toString(16)).slice(-8);
+}
+
+function statOrNull(file) {
+  try {
+    return fs.statSync(file);
+  } catch (e) {
+    return null;
+  }
+}
+
+// The first-run AppCDS cache: a dynamic archive of the classes the task loads, made by the task's
+// first run on this agent (-XX:ArchiveClassesAtExit) and used by the later ones. JDK 17 accepts a
+// dynamic archive only on top of the same JDK's own (base) archive and with the jar at the same
+// path, size and time, so the file is named after a hash of all of these plus the JVM options
+// (system properties and logging aside): appcds-<hash>.jsa. When any of them changes the name
+// changes, and a new archive is made. See packaging/maven-plugin/README.md for every rule.
+//
+// Returns { options, dump }: the JVM options to add, and what to finish after a run that dumps.
+function appCdsCache(dir, jar, java, jvmOptions) {
+  const none = { options: [], dump: null };
+  const setting = String(process.env.PIPELINETASKS_APPCDS || '').toLowerCase();
+  if (setting === 'off' || setting === '0' || setting === 'false' || !java.vmVersion) return none;
+  const base = statOrNull(path.join(java.home, isWindows ? 'bin' : 'lib', 'server', 'classes.jsa'));
+  const jarStat = statOrNull(jar);
+  if (!base || !jarStat) return none; // without the JDK's base archive a dump run would not start
+  const relevant = jvmOptions.filter((o) => !o.startsWith('-D') && !o.startsWith('-Xlog'));
+  const key = hash([java.home, java.vmVersion, java.vendor, base.size, base.mtimeMs, jar,
+    jarStat.size, jarStat.mtimeMs, relevant.join(' ')].join('\n'));
+  const archive = path.join(dir, CACHE_PREFIX + key + '.jsa');
+  if (fs.existsSync(archive)) {
+    return { options: ['-XX:SharedArchiveFile=' + archive].concat(CDS_QUIET), dump: null };
+  }
+  const disabled = path.join(dir, CACHE_PREFIX + key + '.off');
+  // Microsoft-hosted agents (Agent.CloudId set) start every job on a fresh machine, so an archive
+  // would serve only later runs of this task in the same job and seldom repay the dump (about 70
+  // ms once, against 15-20 ms saved per later run); self-hosted agents keep their task folders.
+  if (process.env.AGENT_CLOUDID || fs.existsSync(disabled) || !mayWrite(dir)) return none;
+  const temp = path.join(dir, CACHE_PREFIX + key + '.' + process.pid + '.tmp');
+  const exitFile = path.join(dir, CACHE_PREFIX + key + '.' + process.pid + '.exit');
+  return {
+    options: ['-XX:ArchiveClassesAtExit=' + temp].concat(CDS_QUIET,
+      ['-Dpipelinetasks.exitCodeFile=' + exitFile]),
+    dump: { dir: dir, archive: archive, temp: temp, exitFile: exitFile, disabled: disabled },
+  };
+}
+
+function mayWrite(dir) {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    if (typeof fs.statfsSync === 'function') {
+      const space = fs.statfsSync(dir);
+      if (space.bavail * space.bsize < CACHE_MIN_FREE_BYTES) return false;
+    }
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
+
+function removeQuietly(file) {
+  try {
+    fs.chmodSync(file, 0o644); // archives are read-only, and Windows will not delete those
+    fs.unlinkSync(file);
+  } catch (e) {
+    // gone already, or in use by another run
+  }
+}
+
+// After a run that dumped: keeps the archive only when the JVM ended normally with exit code 0,
+// under its final name, atomically (a half-written dynamic archive crashes the JDK 17 that maps
+// it). The task's result never depends on the archive: TaskRunner writes the exit code it asks for
+// to exitFile before it exits, so when the JVM ends otherwise after that (the dump failed or
+// crashed), the task's own exit code is reported and no dump is tried again for this key.
+function finishDump(dump, code, exitCode) {
+  let intended = null;
+  try {
+    intended = parseInt(fs.readFileSync(dump.exitFile, 'utf8'), 10);
+  } catch (e) {
+    // not a TaskRunner task, or it did not get that far
+  }
+  removeQuietly(dump.exitFile);
+  const temp = statOrNull(dump.temp);
+  const dumpFailed = intended !== null && !Number.isNaN(intended) && code !== intended;
+  if (code === 0 && temp && temp.size > 0) {
+    try {
+      fs.renameSync(dump.temp, dump.archive);
+      removeStale(dump);
+    } catch (e) {
+      removeQuietly(dump.temp);
+    }
+  } else {
+    removeQuietly(dump.temp);
+    if (dumpFailed || code === 0) {
+      try {
+        fs.writeFileSync(dump.disabled, '');
+      } catch (e) {
+        // the next run tries again
+      }
+    }
+  }
+  return dumpFailed ? intended : exitCode;
+}
+
+// Archives and markers for other keys are stale once a new archive exists; temporary files of
+// other runs are left alone unless they are old.
+function removeStale(dump) {
+  const keep = path.basename(dump.archive);
+  const hourAgo = Date.now() - 3600 * 1000;
+  let names;
+  try {
+    names = fs.readdirSync(dump.dir);
+  } catch (e) {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(CACHE_PREFIX) || name === keep) continue;
+    const file = path.join(dump.dir, name);
+    if (name.endsWith('.jsa') || name.endsWith('.off')) {
+      removeQuietly(file);
+    } else {
+      const stat = statOrNull(file);
+      if (stat && stat.mtimeMs < hourAgo) removeQuietly(file);
+    }
+  }
 }
 
 function splitOptions(text) {
   return (text || '').split(/\s+/).filter((s) => s.length > 0);
+}
+
+// Options that set up class data sharing by hand: the launcher then adds none of its own.
+function setsUpCds(options) {
+  return options.some((o) =>
+    /^-Xshare|^-XX:(SharedArchiveFile|ArchiveClassesAtExit|[+-]?UseSharedSpaces|DumpLoadedClassList)/
+        .test(o));
 }
 
 function main() {
@@ -157,11 +309,16 @@ function main() {
         MINIMUM_JAVA + '_X64) to it, or put its java on PATH.');
     return;
   }
-  const args = []
-    .concat(config.jvmOptions || [])
-    .concat(appCdsOptions(dir, jar, java, config))
-    .concat(splitOptions(process.env.PIPELINETASKS_JVM_OPTIONS))
-    .concat(['-jar', jar, entry]);
+  const configured = config.jvmOptions || [];
+  const extra = splitOptions(process.env.PIPELINETASKS_JVM_OPTIONS);
+  let cds = { options: [], dump: null };
+  if (!setsUpCds(configured.concat(extra))) {
+    const packaged = packagedArchive(dir, jar, java, config);
+    cds = packaged
+      ? { options: ['-XX:SharedArchiveFile=' + packaged].concat(CDS_QUIET), dump: null }
+      : appCdsCache(dir, jar, java, configured.concat(extra));
+  }
+  const args = configured.concat(cds.options, extra, ['-jar', jar, entry]);
   let child;
   try {
     child = childProcess.spawn(java.java, args, { stdio: 'inherit', env: process.env, windowsHide: true });
@@ -181,15 +338,14 @@ function main() {
   process.on('SIGTERM', () => forward('SIGTERM'));
   child.on('error', (e) => {
     failed = true;
+    if (cds.dump) removeQuietly(cds.dump.temp);
     fail('Could not start java (' + java.java + '): ' + e.message);
   });
   child.on('exit', (code, signal) => {
     if (failed) return;
-    if (code !== null) {
-      process.exit(code);
-    }
-    const number = require('os').constants.signals[signal] || 1;
-    process.exit(128 + number);
+    let exitCode = code !== null ? code : 128 + (require('os').constants.signals[signal] || 1);
+    if (cds.dump) exitCode = finishDump(cds.dump, code, exitCode);
+    process.exit(exitCode);
   });
 }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,7 +193,7 @@ class LauncherIT {
 
     assertThat(result.out())
         .isEqualTo(
-            "fake jdk17 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Dx=1"
+            "fake jdk17 -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Dx=1"
                 + " -Djdk.net.hosts.file=/h -jar "
                 + folder.directory().toRealPath().resolve("task.jar")
                 + " launcher\n");
@@ -250,5 +251,99 @@ class LauncherIT {
             run(folder.directory().resolve("launcher.js"), env("JAVA_HOME", jdk17.toString()))
                 .out())
         .doesNotContain("SharedArchiveFile");
+  }
+
+  @Test
+  void theFirstRunOnASelfHostedAgentWritesAnArchiveThatLaterRunsUseSilently() throws Exception {
+    TaskFolder folder = Fixtures.taskFolder(work);
+    Path launcher = folder.directory().resolve("launcher.js");
+    Path classLog = work.resolve("classes.log");
+
+    Result first = run(launcher, env("JAVA_HOME", JAVA_HOME));
+
+    assertThat(first.exitCode()).isZero();
+    assertThat(first.out()).startsWith("entry=launcher\n").doesNotContain("cds", "CDS");
+    assertThat(cacheFiles(folder))
+        .hasSize(1)
+        .allMatch(name -> name.matches("appcds-[0-9a-f]{8}\\.jsa"));
+
+    Result second =
+        run(
+            launcher,
+            env(
+                "JAVA_HOME",
+                JAVA_HOME,
+                "PIPELINETASKS_JVM_OPTIONS",
+                "-Xlog:class+load=info:file=" + classLog));
+
+    assertThat(second.exitCode()).isZero();
+    assertThat(second.out()).startsWith("entry=launcher\n").doesNotContain("cds", "CDS");
+    assertThat(Files.readString(classLog))
+        .contains(SampleMain.class.getName() + " source: shared objects file (top)");
+    assertThat(cacheFiles(folder)).hasSize(1);
+
+    // Packaging a used folder leaves the cache out.
+    Path zip = folder.zip(work.resolve("task.zip"));
+    try (java.util.zip.ZipFile entries = new java.util.zip.ZipFile(zip.toFile())) {
+      assertThat(entries.stream().map(java.util.zip.ZipEntry::getName))
+          .noneMatch(name -> name.startsWith(Launcher.CACHE_PREFIX));
+    }
+  }
+
+  @Test
+  void noArchiveIsWrittenOnAHostedAgentOrWhenTurnedOff() throws Exception {
+    TaskFolder folder = Fixtures.taskFolder(work);
+    Path launcher = folder.directory().resolve("launcher.js");
+
+    assertThat(run(launcher, env("JAVA_HOME", JAVA_HOME, "AGENT_CLOUDID", "1")).exitCode())
+        .isZero();
+    assertThat(run(launcher, env("JAVA_HOME", JAVA_HOME, "PIPELINETASKS_APPCDS", "off")).exitCode())
+        .isZero();
+    assertThat(cacheFiles(folder)).isEmpty();
+  }
+
+  @Test
+  void aDumpThatFailsAfterTheTaskFinishedKeepsTheTasksExitCodeAndIsNotTriedAgain()
+      throws Exception {
+    Path launcher = Fixtures.taskFolder(work).directory().resolve("launcher.js");
+    Path home = fakeJava("jdk17", "17.0.9");
+    // The JDK's own archive, without which the launcher asks for no dump.
+    Files.createDirectories(home.resolve("lib/server"));
+    Files.writeString(home.resolve("lib/server/classes.jsa"), "base");
+    // A JVM that reports exit code 0 for the task, then fails as the JVM exits, leaving half an
+    // archive behind.
+    Files.writeString(
+        home.resolve("bin/java"),
+        "#!/bin/sh\n"
+            + "echo \"fake $*\"\n"
+            + "for a in \"$@\"; do case \"$a\" in\n"
+            + "  -Dpipelinetasks.exitCodeFile=*) printf 0 > \"${a#*=}\" ;;\n"
+            + "  -XX:ArchiveClassesAtExit=*) printf half > \"${a#*=}\" ;;\n"
+            + "esac; done\n"
+            + "exit 1\n");
+
+    Result first = run(launcher, env("JAVA_HOME", home.toString()));
+
+    assertThat(first.out()).contains("-XX:ArchiveClassesAtExit=", "-Xlog:cds=off");
+    assertThat(first.exitCode()).isZero();
+    Path folder = launcher.getParent();
+    assertThat(cacheFiles(Files.list(folder).map(p -> p.getFileName().toString()).toList()))
+        .hasSize(1)
+        .allMatch(name -> name.endsWith(".off"));
+
+    Result second = run(launcher, env("JAVA_HOME", home.toString()));
+
+    assertThat(second.out()).doesNotContain("ArchiveClassesAtExit", "SharedArchiveFile");
+    assertThat(second.exitCode()).isEqualTo(1);
+  }
+
+  private static List<String> cacheFiles(TaskFolder folder) throws IOException {
+    try (var files = Files.list(folder.directory())) {
+      return cacheFiles(files.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+
+  private static List<String> cacheFiles(List<String> names) {
+    return names.stream().filter(name -> name.startsWith(Launcher.CACHE_PREFIX)).toList();
   }
 }

@@ -344,7 +344,7 @@ final class RecordSource {
       case OPTION ->
           plain
               ? m.enumName() + ".fromValue(in.option(" + name + ").orElseThrow())"
-              : "in.option(" + name + ").map(" + m.enumName() + "::fromValue)";
+              : m.enumName() + ".fromOptional(in.option(" + name + "))";
       case STRING -> orElseThrow("in.text(" + name + ")", plain);
       case FILE_PATH -> orElseThrow("in.path(" + name + ")", plain);
       case SECURE_FILE -> orElseThrow("in.secureFile(" + name + ")", plain);
@@ -430,6 +430,14 @@ final class RecordSource {
         .append("        }\n")
         .append("      }\n")
         .append("      throw new java.lang.IllegalArgumentException(\"not an option key\");\n")
+        .append("    }\n\n")
+        // Not Optional.map(X::fromValue): binding runs at every task's start-up, and a method
+        // reference spins a class the first time it is used.
+        .append("    static " + OPTIONAL + "<")
+        .append(m.enumName())
+        .append("> fromOptional(" + OPTIONAL + "<" + STRING + "> value) {\n")
+        .append("      return value.isPresent() ? " + OPTIONAL + ".of(fromValue(value.get())) : ")
+        .append(OPTIONAL + ".empty();\n")
         .append("    }\n")
         .append("  }\n");
   }

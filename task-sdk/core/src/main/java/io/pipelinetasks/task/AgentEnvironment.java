@@ -84,12 +84,12 @@ public final class AgentEnvironment {
     this.knownVariables = loadVariables(secrets);
     this.malformedEndpoints = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     this.endpoints = loadEndpoints(secrets);
-    byName.forEach(
-        (key, value) -> {
-          if (startsWithIgnoreCase(key, "SECUREFILE_TICKET_") && !value.isEmpty()) {
-            secrets.add(value);
-          }
-        });
+    for (Map.Entry<String, String> entry : byName.entrySet()) {
+      if (startsWithIgnoreCase(entry.getKey(), "SECUREFILE_TICKET_")
+          && !entry.getValue().isEmpty()) {
+        secrets.add(entry.getValue());
+      }
+    }
     this.secretValues = List.copyOf(secrets);
     this.agent = loadAgent();
     this.system = loadSystem();
@@ -173,7 +173,8 @@ public final class AgentEnvironment {
    * @param name the task variable name
    */
   public Optional<String> taskVariable(String name) {
-    return env("VSTS_TASKVARIABLE_" + EnvNames.key(name)).map(String::trim);
+    String value = byName.get("VSTS_TASKVARIABLE_" + EnvNames.key(name));
+    return value == null ? Optional.empty() : Optional.of(value.trim());
   }
 
   /**
@@ -205,23 +206,25 @@ public final class AgentEnvironment {
    */
   public Optional<SecureFile> secureFile(String id) {
     Optional<String> name = env("SECUREFILE_NAME_" + id);
-    Optional<Secret> ticket = env("SECUREFILE_TICKET_" + id).map(Secret::of);
-    if (name.isEmpty() && ticket.isEmpty()) {
+    String ticket = byName.get("SECUREFILE_TICKET_" + id);
+    if (name.isEmpty() && ticket == null) {
       return Optional.empty();
     }
-    return Optional.of(new SecureFile(id, name, ticket));
+    return Optional.of(
+        new SecureFile(
+            id, name, ticket == null ? Optional.empty() : Optional.of(Secret.of(ticket))));
   }
 
   /** The job's access token: from the system connection, else from the secret variable. */
   public Optional<Secret> accessToken() {
+    Endpoint system = endpoints.get(SYSTEM_CONNECTION);
     Optional<Secret> fromConnection =
-        Optional.ofNullable(endpoints.get(SYSTEM_CONNECTION))
-            .flatMap(e -> e.authParameter("AccessToken"))
-            .filter(s -> !s.isEmpty());
-    if (fromConnection.isPresent()) {
+        system == null ? Optional.empty() : system.authParameter("AccessToken");
+    if (fromConnection.isPresent() && !fromConnection.get().isEmpty()) {
       return fromConnection;
     }
-    return variable("System.AccessToken").filter(v -> !v.isEmpty()).map(Secret::of);
+    Optional<String> variable = nonEmpty("System.AccessToken");
+    return variable.isEmpty() ? Optional.empty() : Optional.of(Secret.of(variable.get()));
   }
 
   /** Facts about the agent. */
@@ -245,9 +248,7 @@ public final class AgentEnvironment {
    * @param name the feature name, such as {@code EnableLateBoundIdToken}
    */
   public boolean pipelineFeature(String name) {
-    return variable("DistributedTask.Tasks." + name)
-        .map(v -> v.equalsIgnoreCase("true"))
-        .orElse(false);
+    return variable("DistributedTask.Tasks." + name).orElse("").equalsIgnoreCase("true");
   }
 
   /**
@@ -261,16 +262,16 @@ public final class AgentEnvironment {
 
   private Map<String, VariableInfo> loadVariables(List<String> secrets) {
     Map<String, VariableInfo> known = new LinkedHashMap<>();
-    byName.forEach(
-        (key, value) -> {
-          if (startsWithIgnoreCase(key, "SECRET_") && key.length() > "SECRET_".length()) {
-            String name = key.substring("SECRET_".length());
-            known.put(EnvNames.key(name), new VariableInfo(name, true));
-            if (!value.isEmpty()) {
-              secrets.add(value);
-            }
-          }
-        });
+    for (Map.Entry<String, String> entry : byName.entrySet()) {
+      String key = entry.getKey();
+      if (startsWithIgnoreCase(key, "SECRET_") && key.length() > "SECRET_".length()) {
+        String name = key.substring("SECRET_".length());
+        known.put(EnvNames.key(name), new VariableInfo(name, true));
+        if (!entry.getValue().isEmpty()) {
+          secrets.add(entry.getValue());
+        }
+      }
+    }
     for (String name : nameList("VSTS_PUBLIC_VARIABLES")) {
       known.put(EnvNames.key(name), new VariableInfo(name, false));
     }
@@ -323,22 +324,23 @@ public final class AgentEnvironment {
 
   private void loadEndpoint(String id, List<String> secrets, Map<String, Endpoint> into) {
     Map<String, String> params = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    Optional<String> scheme = env("ENDPOINT_AUTH_SCHEME_" + id).filter(s -> !s.isEmpty());
+    String scheme = byName.get("ENDPOINT_AUTH_SCHEME_" + id);
     String authJson = byName.get("ENDPOINT_AUTH_" + id);
     String authError = null;
     if (authJson != null && !authJson.isBlank()) {
       try {
         Map<String, Object> auth = Json.parseObject(authJson);
         if (auth.get("parameters") instanceof Map<?, ?> parameters) {
-          parameters.forEach(
-              (key, value) -> {
-                if (value instanceof String s) {
-                  params.put(String.valueOf(key), s);
-                }
-              });
+          for (Map.Entry<?, ?> parameter : parameters.entrySet()) {
+            if (parameter.getValue() instanceof String s) {
+              params.put(String.valueOf(parameter.getKey()), s);
+            }
+          }
         }
-        if (scheme.isEmpty() && auth.get("scheme") instanceof String s && !s.isEmpty()) {
-          scheme = Optional.of(s);
+        if ((scheme == null || scheme.isEmpty())
+            && auth.get("scheme") instanceof String s
+            && !s.isEmpty()) {
+          scheme = s;
         }
       } catch (IllegalArgumentException bad) {
         // The value may hold credentials: mask it whole and never echo it.
@@ -355,79 +357,86 @@ public final class AgentEnvironment {
       }
     }
     String paramPrefix = "ENDPOINT_AUTH_PARAMETER_" + id + "_";
-    byName
-        .tailMap(paramPrefix, true)
-        .forEach(
-            (key, value) -> {
-              if (startsWithIgnoreCase(key, paramPrefix)) {
-                params.putIfAbsent(key.substring(paramPrefix.length()), value);
-              }
-            });
+    for (Map.Entry<String, String> entry : byName.tailMap(paramPrefix, true).entrySet()) {
+      if (startsWithIgnoreCase(entry.getKey(), paramPrefix)) {
+        params.putIfAbsent(entry.getKey().substring(paramPrefix.length()), entry.getValue());
+      }
+    }
     if (authError != null && params.isEmpty()) {
       malformedEndpoints.put(id, authError);
       return;
     }
     Map<String, Secret> authParameters = new LinkedHashMap<>();
-    params.forEach(
-        (key, value) -> {
-          authParameters.put(key, Secret.of(value));
-          if (!value.isEmpty() && isSecretAuthParameter(key)) {
-            secrets.add(value);
-          }
-        });
+    for (Map.Entry<String, String> parameter : params.entrySet()) {
+      String value = parameter.getValue();
+      authParameters.put(parameter.getKey(), Secret.of(value));
+      if (!value.isEmpty() && isSecretAuthParameter(parameter.getKey())) {
+        secrets.add(value);
+      }
+    }
     Map<String, String> data = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     String dataJson = byName.get("ENDPOINT_DATA_" + id);
     if (dataJson != null && !dataJson.isBlank()) {
       try {
-        Json.parseObject(dataJson)
-            .forEach(
-                (key, value) -> {
-                  if (value instanceof String s) {
-                    data.put(key, s);
-                  } else if (value != Json.NULL
-                      && !(value instanceof Map)
-                      && !(value instanceof List)) {
-                    data.put(key, String.valueOf(value));
-                  }
-                });
+        for (Map.Entry<String, Object> entry : Json.parseObject(dataJson).entrySet()) {
+          Object value = entry.getValue();
+          if (value instanceof String s) {
+            data.put(entry.getKey(), s);
+          } else if (value != Json.NULL && !(value instanceof Map) && !(value instanceof List)) {
+            data.put(entry.getKey(), String.valueOf(value));
+          }
+        }
       } catch (IllegalArgumentException bad) {
         // Data is not secret and also arrives key by key below; a malformed document is skipped.
       }
     }
     String dataPrefix = "ENDPOINT_DATA_" + id + "_";
-    byName
-        .tailMap(dataPrefix, true)
-        .forEach(
-            (key, value) -> {
-              if (startsWithIgnoreCase(key, dataPrefix)) {
-                data.putIfAbsent(key.substring(dataPrefix.length()), value);
-              }
-            });
-    into.put(id, new Endpoint(id, env("ENDPOINT_URL_" + id), scheme, authParameters, data));
+    for (Map.Entry<String, String> entry : byName.tailMap(dataPrefix, true).entrySet()) {
+      if (startsWithIgnoreCase(entry.getKey(), dataPrefix)) {
+        data.putIfAbsent(entry.getKey().substring(dataPrefix.length()), entry.getValue());
+      }
+    }
+    into.put(
+        id,
+        new Endpoint(
+            id,
+            env("ENDPOINT_URL_" + id),
+            scheme == null || scheme.isEmpty() ? Optional.empty() : Optional.of(scheme),
+            authParameters,
+            data));
   }
 
+  // loadAgent and loadSystem run at every task's start-up: Optional chains with lambdas would
+  // spin a class per lambda there (bench/startup/README.md), so these are plain conditionals.
+
   private AgentInfo loadAgent() {
-    Optional<Path> work = variable("Agent.WorkFolder").filter(v -> !v.isEmpty()).map(Path::of);
-    Path temp =
-        variable("Agent.TempDirectory")
-            .filter(v -> !v.isEmpty())
-            .map(Path::of)
-            .or(() -> work)
-            .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
+    Optional<String> work = nonEmpty("Agent.WorkFolder");
+    Optional<String> temp = nonEmpty("Agent.TempDirectory");
+    Path tempDirectory =
+        Path.of(
+            temp.isPresent()
+                ? temp.get()
+                : work.isPresent() ? work.get() : System.getProperty("java.io.tmpdir"));
     return new AgentInfo(
-        temp,
-        work,
-        variable("Agent.Version").filter(v -> !v.isEmpty()),
+        tempDirectory,
+        work.isPresent() ? Optional.of(Path.of(work.get())) : Optional.empty(),
+        nonEmpty("Agent.Version"),
         variable("Agent.CloudId").orElse(""),
-        variable("Agent.OS").filter(v -> !v.isEmpty()));
+        nonEmpty("Agent.OS"));
   }
 
   private SystemInfo loadSystem() {
-    Optional<String> collection =
-        nonEmpty("System.CollectionUri")
-            .or(() -> nonEmpty("System.TeamFoundationCollectionUri"))
-            .or(() -> nonEmpty("System.TeamFoundationServerUri"))
-            .map(uri -> uri.endsWith("/") ? uri : uri + "/");
+    Optional<String> collection = nonEmpty("System.CollectionUri");
+    if (collection.isEmpty()) {
+      collection = nonEmpty("System.TeamFoundationCollectionUri");
+    }
+    if (collection.isEmpty()) {
+      collection = nonEmpty("System.TeamFoundationServerUri");
+    }
+    if (collection.isPresent() && !collection.get().endsWith("/")) {
+      collection = Optional.of(collection.get() + "/");
+    }
+    Optional<String> workingDirectory = nonEmpty("System.DefaultWorkingDirectory");
     return new SystemInfo(
         collection,
         nonEmpty("System.TeamProjectId"),
@@ -436,13 +445,16 @@ public final class AgentEnvironment {
         nonEmpty("System.PlanId"),
         nonEmpty("System.JobId"),
         nonEmpty("System.OidcRequestUri"),
-        variable("System.Debug").map(v -> v.trim().equalsIgnoreCase("true")).orElse(false),
+        variable("System.Debug").orElse("").trim().equalsIgnoreCase("true"),
         nonEmpty("System.Culture").orElse("en-US"),
-        nonEmpty("System.DefaultWorkingDirectory").map(Path::of));
+        workingDirectory.isPresent()
+            ? Optional.of(Path.of(workingDirectory.get()))
+            : Optional.empty());
   }
 
   private Optional<String> nonEmpty(String variable) {
-    return variable(variable).filter(v -> !v.isEmpty());
+    Optional<String> value = variable(variable);
+    return value.isPresent() && value.get().isEmpty() ? Optional.empty() : value;
   }
 
   static boolean startsWithIgnoreCase(String value, String prefix) {

@@ -75,7 +75,8 @@ public record Endpoint(
    * @param key the parameter name, in any case
    */
   public Optional<String> dataParameter(String key) {
-    return Optional.ofNullable(data.get(key)).filter(v -> !v.isEmpty());
+    String value = data.get(key);
+    return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
   }
 
   /**
@@ -84,17 +85,17 @@ public record Endpoint(
    * @throws EndpointException naming the endpoint
    */
   public String requireUrl() {
-    return url.filter(u -> !u.isEmpty())
-        .orElseThrow(
-            () ->
-                new EndpointException(
-                    "EndpointUrlMissing",
-                    id,
-                    "Service connection "
-                        + id
-                        + " has no URL (ENDPOINT_URL_"
-                        + id
-                        + "). Check that the task input names an existing service connection."));
+    if (url.isEmpty() || url.get().isEmpty()) {
+      throw new EndpointException(
+          "EndpointUrlMissing",
+          id,
+          "Service connection "
+              + id
+              + " has no URL (ENDPOINT_URL_"
+              + id
+              + "). Check that the task input names an existing service connection.");
+    }
+    return url.get();
   }
 
   @Override
@@ -115,8 +116,9 @@ public record Endpoint(
   private static <V> Map<String, V> caseInsensitiveCopy(Map<String, V> source) {
     Objects.requireNonNull(source, "map");
     TreeMap<String, V> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    source.forEach(
-        (key, value) -> copy.put(Objects.requireNonNull(key), Objects.requireNonNull(value)));
+    for (Map.Entry<String, V> entry : source.entrySet()) {
+      copy.put(Objects.requireNonNull(entry.getKey()), Objects.requireNonNull(entry.getValue()));
+    }
     return Collections.unmodifiableMap(copy);
   }
 }

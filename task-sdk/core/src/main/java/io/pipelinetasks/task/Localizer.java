@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Looks up the task's messages: the {@code messages} of its task.json, replaced by {@code
@@ -26,18 +25,18 @@ final class Localizer {
   private final Optional<Path> taskDirectory;
   private final Optional<ClassLoader> classLoader;
   private final String culture;
-  private final Consumer<String> warning;
+  private final TaskLog log;
   private Map<String, String> messages;
 
   Localizer(
       Optional<Path> taskDirectory,
       Optional<ClassLoader> classLoader,
       String culture,
-      Consumer<String> warning) {
+      TaskLog log) {
     this.taskDirectory = taskDirectory;
     this.classLoader = classLoader;
     this.culture = culture;
-    this.warning = warning;
+    this.log = log;
   }
 
   synchronized String loc(String key, Object... args) {
@@ -46,7 +45,7 @@ final class Localizer {
     }
     String template = messages.get(key);
     if (template == null) {
-      warning.accept(
+      log.warning(
           messages.isEmpty()
               ? "Resource file haven't been set, can't find loc string for key: " + key
               : "Can't find loc string for key: " + key);
@@ -63,23 +62,23 @@ final class Localizer {
     Map<String, String> loaded = new HashMap<>();
     try {
       if (Json.parseObject(taskJson.get()).get("messages") instanceof Map<?, ?> map) {
-        map.forEach((k, v) -> loaded.put(String.valueOf(k), String.valueOf(v)));
+        for (Map.Entry<?, ?> message : map.entrySet()) {
+          loaded.put(String.valueOf(message.getKey()), String.valueOf(message.getValue()));
+        }
       }
     } catch (IllegalArgumentException bad) {
-      warning.accept("task.json cannot be read for messages: " + bad.getMessage());
+      log.warning("task.json cannot be read for messages: " + bad.getMessage());
       return Map.of();
     }
     Optional<String> translated = translation();
     if (translated.isPresent()) {
       try {
-        Json.parseObject(translated.get())
-            .forEach(
-                (k, v) -> {
-                  String prefix = "loc.messages.";
-                  if (k.startsWith(prefix) && v instanceof String s) {
-                    loaded.put(k.substring(prefix.length()), s);
-                  }
-                });
+        String prefix = "loc.messages.";
+        for (Map.Entry<String, Object> message : Json.parseObject(translated.get()).entrySet()) {
+          if (message.getKey().startsWith(prefix) && message.getValue() instanceof String s) {
+            loaded.put(message.getKey().substring(prefix.length()), s);
+          }
+        }
       } catch (IllegalArgumentException bad) {
         // A broken translation falls back to task.json's English text, as the Node library does.
       }

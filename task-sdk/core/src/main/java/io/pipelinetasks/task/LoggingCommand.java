@@ -31,7 +31,12 @@ public record LoggingCommand(String name, Map<String, String> properties, String
     Objects.requireNonNull(properties, "properties");
     message = message == null ? "" : message;
     Map<String, String> copy = new LinkedHashMap<>();
-    properties.forEach((key, value) -> copy.put(key, value == null ? "" : value));
+    // Loops, not lambdas, here and below: every task writes commands from its first line on, and
+    // each lambda's first use spins a class (bench/startup/README.md).
+    for (Map.Entry<String, String> property : properties.entrySet()) {
+      String value = property.getValue();
+      copy.put(property.getKey(), value == null ? "" : value);
+    }
     properties = Collections.unmodifiableMap(copy);
   }
 
@@ -103,7 +108,7 @@ public record LoggingCommand(String name, Map<String, String> properties, String
    * Boolean.TryParse} reads it.
    */
   public boolean flag(String key) {
-    return property(key).map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
+    return property(key).orElse("").trim().equalsIgnoreCase("true");
   }
 
   /**
@@ -119,8 +124,7 @@ public record LoggingCommand(String name, Map<String, String> properties, String
     if (is("task.setvariable") || is("task.settaskvariable")) {
       return flag("issecret");
     }
-    return is("task.setendpoint")
-        && property("field").map(f -> f.equalsIgnoreCase("authParameter")).orElse(false);
+    return is("task.setendpoint") && property("field").orElse("").equalsIgnoreCase("authParameter");
   }
 
   /** The command as the Node library writes it, without a line terminator. */
@@ -129,14 +133,13 @@ public record LoggingCommand(String name, Map<String, String> properties, String
     line.append(PREFIX).append(name.isEmpty() ? "missing.command" : name);
     if (!properties.isEmpty()) {
       line.append(' ');
-      properties.forEach(
-          (key, value) -> {
-            if (!value.isEmpty()) {
-              line.append(key).append('=');
-              escapeProperty(value, line);
-              line.append(';');
-            }
-          });
+      for (Map.Entry<String, String> property : properties.entrySet()) {
+        if (!property.getValue().isEmpty()) {
+          line.append(property.getKey()).append('=');
+          escapeProperty(property.getValue(), line);
+          line.append(';');
+        }
+      }
     }
     line.append(']');
     escapeData(message, line);

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The agent's logging commands beyond logging and variables: progress, attachments, uploads,
@@ -16,12 +15,10 @@ public final class TaskCommands {
   public static final Set<String> DEFAULT_ALLOWED_EXTERNAL_COMMANDS =
       Set.of("task.debug", "task.setprogress");
 
-  private final Consumer<LoggingCommand> emit;
-  private final Consumer<String> prependPath;
+  private final TaskContext context;
 
-  TaskCommands(Consumer<LoggingCommand> emit, Consumer<String> prependPath) {
-    this.emit = emit;
-    this.prependPath = prependPath;
+  TaskCommands(TaskContext context) {
+    this.context = context;
   }
 
   /**
@@ -30,7 +27,7 @@ public final class TaskCommands {
    * @param command the command
    */
   public void emit(LoggingCommand command) {
-    emit.accept(Objects.requireNonNull(command, "command"));
+    context.emit(Objects.requireNonNull(command, "command"));
   }
 
   /**
@@ -40,7 +37,7 @@ public final class TaskCommands {
    * @param currentOperation what is happening
    */
   public void setProgress(int percent, String currentOperation) {
-    emit.accept(
+    context.emit(
         LoggingCommand.of(
             "task.setprogress", currentOperation, "value", Integer.toString(percent)));
   }
@@ -52,8 +49,8 @@ public final class TaskCommands {
    * @param path the directory
    */
   public void prependPath(String path) {
-    prependPath.accept(path);
-    emit.accept(LoggingCommand.of("task.prependpath", path));
+    context.prependPath(path);
+    context.emit(LoggingCommand.of("task.prependpath", path));
   }
 
   /**
@@ -62,7 +59,7 @@ public final class TaskCommands {
    * @param path the file
    */
   public void uploadFile(String path) {
-    emit.accept(LoggingCommand.of("task.uploadfile", path));
+    context.emit(LoggingCommand.of("task.uploadfile", path));
   }
 
   /**
@@ -71,7 +68,7 @@ public final class TaskCommands {
    * @param path the markdown file
    */
   public void uploadSummary(String path) {
-    emit.accept(LoggingCommand.of("task.uploadsummary", path));
+    context.emit(LoggingCommand.of("task.uploadsummary", path));
   }
 
   /**
@@ -82,7 +79,7 @@ public final class TaskCommands {
    * @param path the file
    */
   public void addAttachment(String type, String name, String path) {
-    emit.accept(LoggingCommand.of("task.addattachment", path, "type", type, "name", name));
+    context.emit(LoggingCommand.of("task.addattachment", path, "type", type, "name", name));
   }
 
   /** The field of a service connection that {@link #setEndpoint} changes. */
@@ -104,7 +101,7 @@ public final class TaskCommands {
    * @param value the new value
    */
   public void setEndpoint(String id, EndpointField field, String key, String value) {
-    emit.accept(
+    context.emit(
         LoggingCommand.of(
             "task.setendpoint",
             value,
@@ -124,7 +121,7 @@ public final class TaskCommands {
    * @param json the JSON payload
    */
   public void publishTelemetry(String area, String feature, String json) {
-    emit.accept(LoggingCommand.of("telemetry.publish", json, "area", area, "feature", feature));
+    context.emit(LoggingCommand.of("telemetry.publish", json, "area", area, "feature", feature));
   }
 
   /**
@@ -135,7 +132,7 @@ public final class TaskCommands {
    * @param name the artifact name, or null
    */
   public void uploadArtifact(String containerFolder, String path, String name) {
-    emit.accept(
+    context.emit(
         LoggingCommand.of(
             "artifact.upload", path, "containerfolder", containerFolder, "artifactname", name));
   }
@@ -149,7 +146,7 @@ public final class TaskCommands {
    *     {@code tfvclabel}
    */
   public void associateArtifact(String name, String path, String type) {
-    emit.accept(LoggingCommand.of("artifact.associate", path, "type", type, "artifactname", name));
+    context.emit(LoggingCommand.of("artifact.associate", path, "type", type, "artifactname", name));
   }
 
   /**
@@ -158,7 +155,7 @@ public final class TaskCommands {
    * @param path the log file
    */
   public void uploadBuildLog(String path) {
-    emit.accept(LoggingCommand.of("build.uploadlog", path));
+    context.emit(LoggingCommand.of("build.uploadlog", path));
   }
 
   /**
@@ -167,7 +164,7 @@ public final class TaskCommands {
    * @param value the new build number
    */
   public void updateBuildNumber(String value) {
-    emit.accept(LoggingCommand.of("build.updatebuildnumber", value));
+    context.emit(LoggingCommand.of("build.updatebuildnumber", value));
   }
 
   /**
@@ -176,7 +173,7 @@ public final class TaskCommands {
    * @param tag the tag
    */
   public void addBuildTag(String tag) {
-    emit.accept(LoggingCommand.of("build.addbuildtag", tag));
+    context.emit(LoggingCommand.of("build.addbuildtag", tag));
   }
 
   /**
@@ -185,7 +182,7 @@ public final class TaskCommands {
    * @param name the new release name
    */
   public void updateReleaseName(String name) {
-    emit.accept(LoggingCommand.of("release.updatereleasename", name));
+    context.emit(LoggingCommand.of("release.updatereleasename", name));
   }
 
   /**
@@ -209,7 +206,7 @@ public final class TaskCommands {
       String runTitle,
       String publishRunAttachments,
       String testRunSystem) {
-    emit.accept(
+    context.emit(
         LoggingCommand.of(
             "results.publish",
             "",
@@ -241,7 +238,7 @@ public final class TaskCommands {
    */
   public void publishCodeCoverage(
       String tool, String summaryFile, String reportDirectory, List<String> additionalFiles) {
-    emit.accept(
+    context.emit(
         LoggingCommand.of(
             "codecoverage.publish",
             "",
@@ -282,7 +279,10 @@ public final class TaskCommands {
         nameEnd++;
       }
       String name = text.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
-      boolean allowed = allowedCommands.stream().anyMatch(c -> c.equalsIgnoreCase(name));
+      boolean allowed = false;
+      for (String command : allowedCommands) {
+        allowed |= command.equalsIgnoreCase(name);
+      }
       out.append(allowed ? marker : "##_vso[");
       from = nameStart;
       at = text.indexOf(marker, from);

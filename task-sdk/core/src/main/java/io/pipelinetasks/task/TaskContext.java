@@ -61,10 +61,11 @@ public final class TaskContext {
     boolean skipDebug =
         environment.pipelineFeature("Node.SkipDebugLogsWhenDebugModeOff")
             && !environment.system().debug();
-    this.log = new TaskLog(sink::accept, !skipDebug, environment.correlationId());
-    this.commands = new TaskCommands(this::emit, prependedPath::add);
-    this.localizer =
-        new Localizer(taskDirectory, resources, environment.system().culture(), log::warning);
+    // No method references here: this runs before the task's first line, and each one would spin
+    // a class at run time (bench/startup/README.md).
+    this.log = new TaskLog(sink, !skipDebug, environment.correlationId());
+    this.commands = new TaskCommands(this);
+    this.localizer = new Localizer(taskDirectory, resources, environment.system().culture(), log);
   }
 
   // ---------------------------------------------------------------- environment
@@ -118,14 +119,14 @@ public final class TaskContext {
    * @throws InputException {@code InputRequired}, naming the input
    */
   public String requiredInput(String name) {
-    return input(name)
-        .filter(v -> !v.isEmpty())
-        .orElseThrow(
-            () ->
-                new InputException(
-                    "InputRequired",
-                    name,
-                    "Input required: " + name + ". Set the '" + name + "' input of the task."));
+    Optional<String> value = input(name);
+    if (value.isEmpty() || value.get().isEmpty()) {
+      throw new InputException(
+          "InputRequired",
+          name,
+          "Input required: " + name + ". Set the '" + name + "' input of the task.");
+    }
+    return value.get();
   }
 
   /**
@@ -149,12 +150,12 @@ public final class TaskContext {
    * @throws InputException {@code InputInvalidInteger} when the value is not a whole number
    */
   public Optional<Integer> intInput(String name) {
-    Optional<String> value = input(name).map(String::trim).filter(v -> !v.isEmpty());
+    String value = input(name).orElse("").trim();
     if (value.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Integer.parseInt(value.get()));
+      return Optional.of(Integer.parseInt(value));
     } catch (NumberFormatException notNumber) {
       throw new InputException(
           "InputInvalidInteger", name, "Input '" + name + "' must be a whole number, such as 10.");
@@ -169,8 +170,9 @@ public final class TaskContext {
    * @throws InputException {@code InputPathNotFound} naming the input and the path
    */
   public Optional<Path> pathInput(String name, boolean mustExist) {
+    String value = input(name).orElse("");
     Optional<Path> path =
-        input(name).filter(v -> !v.isEmpty()).map(v -> Path.of(v).toAbsolutePath());
+        value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value).toAbsolutePath());
     if (mustExist && path.isPresent() && !Files.exists(path.get())) {
       throw new InputException(
           "InputPathNotFound",
@@ -232,7 +234,8 @@ public final class TaskContext {
    * @param name the variable name
    */
   public Optional<Secret> secretVariable(String name) {
-    return variable(name).map(Secret::of);
+    Optional<String> value = variable(name);
+    return value.isEmpty() ? Optional.empty() : Optional.of(Secret.of(value.get()));
   }
 
   /**
@@ -390,18 +393,18 @@ public final class TaskContext {
    * @throws EndpointException {@code EndpointNotFound} when the agent passed no such connection
    */
   public Endpoint endpoint(String id) {
-    return environment
-        .endpoint(id)
-        .orElseThrow(
-            () ->
-                new EndpointException(
-                    "EndpointNotFound",
-                    id,
-                    "Service connection "
-                        + id
-                        + " was not passed to the task. Check that the connection exists, that"
-                        + " the input names it by its id or name, and that the pipeline is"
-                        + " authorised to use it."));
+    Optional<Endpoint> endpoint = environment.endpoint(id);
+    if (endpoint.isEmpty()) {
+      throw new EndpointException(
+          "EndpointNotFound",
+          id,
+          "Service connection "
+              + id
+              + " was not passed to the task. Check that the connection exists, that"
+              + " the input names it by its id or name, and that the pipeline is"
+              + " authorised to use it.");
+    }
+    return endpoint.get();
   }
 
   /**
@@ -500,16 +503,19 @@ public final class TaskContext {
     if (message == null) {
       return "";
     }
-    java.util.regex.Matcher matcher = SENSITIVE.matcher(message);
+    java.util.regex.Matcher matcher = Sensitive.PATTERN.matcher(message);
     if (matcher.find() && matcher.start() > 0) {
       return message.substring(0, matcher.start()) + "...";
     }
     return message;
   }
 
-  private static final Pattern SENSITIVE =
-      Pattern.compile(
-          "password|key|secret|bearer|authorization|token|pat", Pattern.CASE_INSENSITIVE);
+  /** Compiled on first use, not when the context class loads at every task's start-up. */
+  private static final class Sensitive {
+    static final Pattern PATTERN =
+        Pattern.compile(
+            "password|key|secret|bearer|authorization|token|pat", Pattern.CASE_INSENSITIVE);
+  }
 
   synchronized TaskResult result() {
     return result;
@@ -598,6 +604,11 @@ public final class TaskContext {
         log.warning("A cleanup step failed: " + oneLine(failed));
       }
     }
+  }
+
+  /** Records a directory {@code task.prependpath} put in front of the child processes' PATH. */
+  void prependPath(String path) {
+    prependedPath.add(path);
   }
 
   /** The event sink, for components of the SDK that report events of their own. */

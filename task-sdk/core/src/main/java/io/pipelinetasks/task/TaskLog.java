@@ -1,7 +1,6 @@
 package io.pipelinetasks.task;
 
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -10,11 +9,11 @@ import java.util.function.Supplier;
  * before it leaves the process.
  */
 public final class TaskLog {
-  private final Consumer<TaskEvent> emit;
+  private final EventSink emit;
   private final boolean emitDebug;
   private final String correlationId;
 
-  TaskLog(Consumer<TaskEvent> emit, boolean emitDebug, String correlationId) {
+  TaskLog(EventSink emit, boolean emitDebug, String correlationId) {
     this.emit = emit;
     this.emitDebug = emitDebug;
     this.correlationId = correlationId;

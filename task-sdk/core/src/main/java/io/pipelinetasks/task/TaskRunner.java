@@ -2,6 +2,7 @@ package io.pipelinetasks.task;
 
 import io.pipelinetasks.TaskException;
 import io.pipelinetasks.taskjson.InputSource;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -51,21 +53,10 @@ public final class TaskRunner {
     // Whatever the task or a library prints directly is masked too, line by line.
     PrintStream realErr = System.err;
     System.setOut(
-        new PrintStream(
-            new LineOutputStream(
-                line -> out.accept(new TaskEvent.Message(TaskEvent.Message.Kind.PLAIN, line))),
-            true,
-            StandardCharsets.UTF_8));
+        new PrintStream(new LineOutputStream(new PlainLines(out)), true, StandardCharsets.UTF_8));
     System.setErr(
         new PrintStream(
-            new LineOutputStream(
-                line -> {
-                  synchronized (realErr) {
-                    realErr.println(AgentOutput.forAgent(line, masker));
-                  }
-                }),
-            true,
-            StandardCharsets.UTF_8));
+            new LineOutputStream(new ErrorLines(realErr, masker)), true, StandardCharsets.UTF_8));
     Options options =
         new Options(
             taskDirectory(task.getClass()), Optional.of(task.getClass().getClassLoader()), true);
@@ -73,7 +64,25 @@ public final class TaskRunner {
     System.out.close();
     System.err.close();
     out.flush();
+    reportExitCode(code);
     System.exit(code);
+  }
+
+  /**
+   * Writes the exit code the task asks for to the file the launcher names, in a run that also
+   * writes the AppCDS archive as the JVM exits: if that fails after the task finished, the launcher
+   * reports this code instead of the JVM's, so the archive can never change a task's result.
+   */
+  private static void reportExitCode(int code) {
+    String file = System.getProperty("pipelinetasks.exitCodeFile");
+    if (file == null || file.isEmpty()) {
+      return;
+    }
+    try {
+      Files.writeString(Path.of(file), Integer.toString(code), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException unwritable) {
+      // The launcher then reports the JVM's own exit code, as it does for any other task.
+    }
   }
 
   /**
@@ -82,7 +91,73 @@ public final class TaskRunner {
    * @param task the task, which reads its inputs from the context
    */
   public static void main(Task<Void> task) {
-    main(source -> null, task);
+    main(NoInputs.INSTANCE, task);
+  }
+
+  // The start-up path (main, run, and what they call until the task's first line) uses named
+  // classes and loops instead of lambdas, method references and streams: each first use of one
+  // spins a hidden class at run time, and a task's cold start is what the agent waits for
+  // (bench/startup/README.md).
+
+  /** Lines a task prints on {@code System.out}: plain messages to the agent, masked. */
+  private static final class PlainLines implements Consumer<String> {
+    private final AgentOutput out;
+
+    PlainLines(AgentOutput out) {
+      this.out = out;
+    }
+
+    @Override
+    public void accept(String line) {
+      out.accept(new TaskEvent.Message(TaskEvent.Message.Kind.PLAIN, line));
+    }
+  }
+
+  /** Lines a task prints on {@code System.err}: to the real standard error, masked. */
+  private static final class ErrorLines implements Consumer<String> {
+    private final PrintStream realErr;
+    private final SecretMasker masker;
+
+    ErrorLines(PrintStream realErr, SecretMasker masker) {
+      this.realErr = realErr;
+      this.masker = masker;
+    }
+
+    @Override
+    public void accept(String line) {
+      synchronized (realErr) {
+        realErr.println(AgentOutput.forAgent(line, masker));
+      }
+    }
+  }
+
+  /** The input binding of a task without typed inputs. */
+  private static final class NoInputs implements Function<InputSource, Void> {
+    static final NoInputs INSTANCE = new NoInputs();
+
+    @Override
+    public Void apply(InputSource source) {
+      return null;
+    }
+  }
+
+  /** The shutdown hook that reports a cancellation by the agent (SIGINT or SIGTERM). */
+  private static final class Cancellation extends Thread {
+    private final TaskContext context;
+    private final EventSink sink;
+    private final AtomicBoolean finished;
+
+    Cancellation(TaskContext context, EventSink sink, AtomicBoolean finished) {
+      super("task-cancellation");
+      this.context = context;
+      this.sink = sink;
+      this.finished = finished;
+    }
+
+    @Override
+    public void run() {
+      cancel(context, sink, finished);
+    }
   }
 
   /**
@@ -111,12 +186,14 @@ public final class TaskRunner {
     } catch (TaskException invalid) {
       return fail(sink, invalid.getMessage(), finished);
     }
-    environment.secretValues().forEach(masker::add);
+    for (String secret : environment.secretValues()) {
+      masker.add(secret);
+    }
     TaskContext context =
         new TaskContext(environment, masker, sink, options.taskDirectory(), options.resources());
     Thread cancelHook = null;
     if (options.handleCancellation()) {
-      cancelHook = new Thread(() -> cancel(context, sink, finished), "task-cancellation");
+      cancelHook = new Cancellation(context, sink, finished);
       Runtime.getRuntime().addShutdownHook(cancelHook);
     }
     try {

@@ -72,7 +72,10 @@ public final class MaskAutomaton {
     int states = stateKeys.size();
     this.keys = stateKeys.toArray(new char[0][]);
     this.next = stateNext.toArray(new int[0][]);
-    this.depth = stateDepth.stream().mapToInt(Integer::intValue).toArray();
+    this.depth = new int[states];
+    for (int i = 0; i < states; i++) {
+      depth[i] = stateDepth.get(i); // a loop, not a stream: masking starts with the task
+    }
     this.fail = new int[states];
     this.longestMatch = new int[states];
     // A dense root row (256 KiB) pays off only for large automata; small ones search the root's

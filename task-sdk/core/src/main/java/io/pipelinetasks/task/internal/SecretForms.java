@@ -2,6 +2,7 @@ package io.pipelinetasks.task.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -37,7 +38,13 @@ public final class SecretForms {
       forms.add(uriDataEscape(base));
       forms.add(backslashUnescape(base));
     }
-    forms.removeIf(form -> form.isEmpty() || form.length() < minLength || form.isBlank());
+    // A loop rather than removeIf with a lambda: this runs at every task's start-up.
+    for (Iterator<String> it = forms.iterator(); it.hasNext(); ) {
+      String form = it.next();
+      if (form.isEmpty() || form.length() < minLength || form.isBlank()) {
+        it.remove();
+      }
+    }
     return forms;
   }
 
