@@ -24,10 +24,11 @@ import java.nio.file.Path;
  * then from the {@code PIPELINETASKS_JVM_OPTIONS} environment variable, which the local runner uses
  * to hand the task JVM the emulator's hosts file without the JDK printing a "Picked up" note.
  *
- * <p>Class data sharing: a packaged AppCDS archive is used when it fits; otherwise, on a
- * self-hosted agent, the task's first run writes a dynamic archive into the task folder ({@code
- * appcds-<hash>.jsa}, named after the JVM, the jar and the options it fits) and later runs use it.
- * The rules are in the plugin's README; {@code PIPELINETASKS_APPCDS=off} turns it off.
+ * <p>Class data sharing: a packaged AppCDS archive is used when it fits; otherwise, once the task
+ * folder has outlived a job (a self-hosted agent that keeps it), a run writes a dynamic archive
+ * into it ({@code appcds-<hash>.jsa}, named after the JVM, the jar and the options it fits) and
+ * later runs use it. The rules are in the plugin's README; {@code PIPELINETASKS_APPCDS=off} turns
+ * it off.
  */
 public final class Launcher {
   /** The file name of the task's shaded jar inside the task folder. */
@@ -37,8 +38,8 @@ public final class Launcher {
   public static final String CONFIG_FILE = "task.jvm.json";
 
   /**
-   * The name prefix of the files the launcher writes into the task folder at run time: its
-   * first-run AppCDS archives ({@code appcds-<hash>.jsa}) and their temporary and marker files.
+   * The name prefix of the files the launcher writes into the task folder at run time: its AppCDS
+   * archives ({@code appcds-<hash>.jsa}) and their temporary and marker files.
    */
   public static final String CACHE_PREFIX = "appcds-";
 

@@ -41,8 +41,8 @@ import java.util.stream.Stream;
  *   task.jsa         the AppCDS archive, only when asked for
  * </pre>
  *
- * <p>At run time the launcher may add its first-run AppCDS cache ({@code appcds-*} files, see
- * {@link Launcher}); copying a used folder into a VSIX or zip leaves those out.
+ * <p>At run time the launcher may add its AppCDS cache ({@code appcds-*} files, see {@link
+ * Launcher}); copying a used folder into a VSIX or zip leaves those out.
  *
  * <p>The task.json must be runnable through the launcher: every execution block holds {@code
  * Node20_1} and {@code Node24} with the same plain {@code .js} target, no other kind of handler,

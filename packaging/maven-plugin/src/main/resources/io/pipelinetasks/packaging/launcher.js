@@ -17,7 +17,7 @@ const childProcess = require('child_process');
 
 const MINIMUM_JAVA = 17;
 const CONFIG_FILE = 'task.jvm.json';
-// The files of the first-run AppCDS archive cache (see appCdsCache); packaging leaves them out.
+// The files of the AppCDS archive cache (see appCdsCache); packaging leaves them out.
 const CACHE_PREFIX = 'appcds-';
 // Free disk space below which no archive is written (an archive is a few megabytes).
 const CACHE_MIN_FREE_BYTES = 256 * 1024 * 1024;
@@ -169,12 +169,12 @@ function statOrNull(file) {
   }
 }
 
-// The first-run AppCDS cache: a dynamic archive of the classes the task loads, made by the task's
-// first run on this agent (-XX:ArchiveClassesAtExit) and used by the later ones. JDK 17 accepts a
-// dynamic archive only on top of the same JDK's own (base) archive and with the jar at the same
-// path, size and time, so the file is named after a hash of all of these plus the JVM options
-// (system properties and logging aside): appcds-<hash>.jsa. When any of them changes the name
-// changes, and a new archive is made. See packaging/maven-plugin/README.md for every rule.
+// The AppCDS cache: a dynamic archive of the classes the task loads, made by a real run of the task
+// on this agent (-XX:ArchiveClassesAtExit) and used by the later ones. JDK 17 accepts a dynamic
+// archive only on top of the same JDK's own (base) archive and with the jar at the same path, size
+// and time, so the file is named after a hash of all of these plus the JVM options (system
+// properties and logging aside): appcds-<hash>.jsa. When any of them changes the name changes, and
+// a new archive is made. See packaging/maven-plugin/README.md for every rule.
 //
 // Returns { options, dump }: the JVM options to add, and what to finish after a run that dumps.
 function appCdsCache(dir, jar, java, jvmOptions) {
@@ -185,24 +185,44 @@ function appCdsCache(dir, jar, java, jvmOptions) {
   const jarStat = statOrNull(jar);
   if (!base || !jarStat) return none; // without the JDK's base archive a dump run would not start
   const relevant = jvmOptions.filter((o) => !o.startsWith('-D') && !o.startsWith('-Xlog'));
-  const key = hash([java.home, java.vmVersion, java.vendor, base.size, base.mtimeMs, jar,
-    jarStat.size, jarStat.mtimeMs, relevant.join(' ')].join('\n'));
-  const archive = path.join(dir, CACHE_PREFIX + key + '.jsa');
+  const key = CACHE_PREFIX + hash([java.home, java.vmVersion, java.vendor, base.size, base.mtimeMs,
+    jar, jarStat.size, jarStat.mtimeMs, relevant.join(' ')].join('\n'));
+  const archive = path.join(dir, key + '.jsa');
   if (fs.existsSync(archive)) {
     return { options: ['-XX:SharedArchiveFile=' + archive].concat(CDS_QUIET), dump: null };
   }
-  const disabled = path.join(dir, CACHE_PREFIX + key + '.off');
-  // Microsoft-hosted agents (Agent.CloudId set) start every job on a fresh machine, so an archive
-  // would serve only later runs of this task in the same job and seldom repay the dump (about 70
-  // ms once, against 15-20 ms saved per later run); self-hosted agents keep their task folders.
-  if (process.env.AGENT_CLOUDID || fs.existsSync(disabled) || !mayWrite(dir)) return none;
-  const temp = path.join(dir, CACHE_PREFIX + key + '.' + process.pid + '.tmp');
-  const exitFile = path.join(dir, CACHE_PREFIX + key + '.' + process.pid + '.exit');
+  const disabled = path.join(dir, key + '.off');
+  if (fs.existsSync(disabled) || !mayWrite(dir)) return none;
+  if (setting !== 'on' && !outlivedAJob(path.join(dir, key + '.job'))) return none;
+  const temp = path.join(dir, key + '.' + process.pid + '.tmp');
+  const exitFile = path.join(dir, key + '.' + process.pid + '.exit');
   return {
     options: ['-XX:ArchiveClassesAtExit=' + temp].concat(CDS_QUIET,
       ['-Dpipelinetasks.exitCodeFile=' + exitFile]),
     dump: { dir: dir, archive: archive, temp: temp, exitFile: exitFile, disabled: disabled },
   };
+}
+
+// Whether this task folder has outlived a job: a run in an earlier job left its job id in the
+// marker. The dump costs a run about 0.1 s for a trivial task and more than a second for one that
+// loads the Azure SDK, so it is made only where later jobs will use the archive: never on agents
+// that start every job on a fresh machine (Microsoft-hosted ones, self-hosted ones in containers or
+// scale sets that are recycled after each job), nor for a task that runs twice in one such job.
+// Without a job id (a run by hand) every run counts as its own job.
+function outlivedAJob(marker) {
+  const job = process.env.SYSTEM_JOBID || 'process ' + process.pid;
+  let seen;
+  try {
+    seen = fs.readFileSync(marker, 'utf8');
+  } catch (e) {
+    try {
+      fs.writeFileSync(marker, job);
+    } catch (e2) {
+      // the next run tries again
+    }
+    return false;
+  }
+  return seen !== job;
 }
 
 function mayWrite(dir) {
@@ -276,7 +296,7 @@ function removeStale(dump) {
   for (const name of names) {
     if (!name.startsWith(CACHE_PREFIX) || name === keep) continue;
     const file = path.join(dump.dir, name);
-    if (name.endsWith('.jsa') || name.endsWith('.off')) {
+    if (name.endsWith('.jsa') || name.endsWith('.off') || name.endsWith('.job')) {
       removeQuietly(file);
     } else {
       const stat = statOrNull(file);

@@ -254,30 +254,35 @@ class LauncherIT {
   }
 
   @Test
-  void theFirstRunOnASelfHostedAgentWritesAnArchiveThatLaterRunsUseSilently() throws Exception {
+  void aRunInALaterJobWritesAnArchiveThatLaterRunsUseSilently() throws Exception {
     TaskFolder folder = Fixtures.taskFolder(work);
     Path launcher = folder.directory().resolve("launcher.js");
     Path classLog = work.resolve("classes.log");
 
-    Result first = run(launcher, env("JAVA_HOME", JAVA_HOME));
+    // The first run only notes its job; a run in another job proves that the folder outlives jobs.
+    Result first = run(launcher, env("JAVA_HOME", JAVA_HOME, "SYSTEM_JOBID", "job-1"));
+    assertThat(cacheFiles(folder)).singleElement().asString().matches("appcds-[0-9a-f]{8}\\.job");
+    Result second = run(launcher, env("JAVA_HOME", JAVA_HOME, "SYSTEM_JOBID", "job-2"));
 
-    assertThat(first.exitCode()).isZero();
-    assertThat(first.out()).startsWith("entry=launcher\n").doesNotContain("cds", "CDS");
-    assertThat(cacheFiles(folder))
-        .hasSize(1)
-        .allMatch(name -> name.matches("appcds-[0-9a-f]{8}\\.jsa"));
+    for (Result result : List.of(first, second)) {
+      assertThat(result.exitCode()).isZero();
+      assertThat(result.out()).startsWith("entry=launcher\n").doesNotContain("cds", "CDS");
+    }
+    assertThat(cacheFiles(folder)).singleElement().asString().matches("appcds-[0-9a-f]{8}\\.jsa");
 
-    Result second =
+    Result third =
         run(
             launcher,
             env(
                 "JAVA_HOME",
                 JAVA_HOME,
+                "SYSTEM_JOBID",
+                "job-3",
                 "PIPELINETASKS_JVM_OPTIONS",
                 "-Xlog:class+load=info:file=" + classLog));
 
-    assertThat(second.exitCode()).isZero();
-    assertThat(second.out()).startsWith("entry=launcher\n").doesNotContain("cds", "CDS");
+    assertThat(third.exitCode()).isZero();
+    assertThat(third.out()).startsWith("entry=launcher\n").doesNotContain("cds", "CDS");
     assertThat(Files.readString(classLog))
         .contains(SampleMain.class.getName() + " source: shared objects file (top)");
     assertThat(cacheFiles(folder)).hasSize(1);
@@ -291,15 +296,26 @@ class LauncherIT {
   }
 
   @Test
-  void noArchiveIsWrittenOnAHostedAgentOrWhenTurnedOff() throws Exception {
+  void noArchiveIsWrittenWithinOneJobOrWhenTurnedOff() throws Exception {
     TaskFolder folder = Fixtures.taskFolder(work);
     Path launcher = folder.directory().resolve("launcher.js");
 
-    assertThat(run(launcher, env("JAVA_HOME", JAVA_HOME, "AGENT_CLOUDID", "1")).exitCode())
-        .isZero();
-    assertThat(run(launcher, env("JAVA_HOME", JAVA_HOME, "PIPELINETASKS_APPCDS", "off")).exitCode())
-        .isZero();
-    assertThat(cacheFiles(folder)).isEmpty();
+    for (int i = 0; i < 2; i++) {
+      assertThat(run(launcher, env("JAVA_HOME", JAVA_HOME, "SYSTEM_JOBID", "job-1")).exitCode())
+          .isZero();
+    }
+    assertThat(cacheFiles(folder)).singleElement().asString().endsWith(".job");
+
+    TaskFolder other = Fixtures.taskFolder(Files.createDirectories(work.resolve("other")));
+    for (int i = 0; i < 2; i++) {
+      assertThat(
+              run(
+                      other.directory().resolve("launcher.js"),
+                      env("JAVA_HOME", JAVA_HOME, "PIPELINETASKS_APPCDS", "off"))
+                  .exitCode())
+          .isZero();
+    }
+    assertThat(cacheFiles(other)).isEmpty();
   }
 
   @Test
@@ -322,7 +338,7 @@ class LauncherIT {
             + "esac; done\n"
             + "exit 1\n");
 
-    Result first = run(launcher, env("JAVA_HOME", home.toString()));
+    Result first = run(launcher, env("JAVA_HOME", home.toString(), "PIPELINETASKS_APPCDS", "on"));
 
     assertThat(first.out()).contains("-XX:ArchiveClassesAtExit=", "-Xlog:cds=off");
     assertThat(first.exitCode()).isZero();
@@ -331,7 +347,7 @@ class LauncherIT {
         .hasSize(1)
         .allMatch(name -> name.endsWith(".off"));
 
-    Result second = run(launcher, env("JAVA_HOME", home.toString()));
+    Result second = run(launcher, env("JAVA_HOME", home.toString(), "PIPELINETASKS_APPCDS", "on"));
 
     assertThat(second.out()).doesNotContain("ArchiveClassesAtExit", "SharedArchiveFile");
     assertThat(second.exitCode()).isEqualTo(1);

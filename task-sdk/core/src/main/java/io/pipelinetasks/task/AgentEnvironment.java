@@ -357,10 +357,12 @@ public final class AgentEnvironment {
       }
     }
     String paramPrefix = "ENDPOINT_AUTH_PARAMETER_" + id + "_";
-    for (Map.Entry<String, String> entry : byName.tailMap(paramPrefix, true).entrySet()) {
-      if (startsWithIgnoreCase(entry.getKey(), paramPrefix)) {
-        params.putIfAbsent(entry.getKey().substring(paramPrefix.length()), entry.getValue());
-      }
+    // Names with a prefix sort together from the prefix on, ignoring case. Walking them with
+    // higherEntry rather than a tailMap view spares six JDK classes at every task's start-up.
+    for (Map.Entry<String, String> entry = byName.ceilingEntry(paramPrefix);
+        entry != null && startsWithIgnoreCase(entry.getKey(), paramPrefix);
+        entry = byName.higherEntry(entry.getKey())) {
+      params.putIfAbsent(entry.getKey().substring(paramPrefix.length()), entry.getValue());
     }
     if (authError != null && params.isEmpty()) {
       malformedEndpoints.put(id, authError);
@@ -391,10 +393,10 @@ public final class AgentEnvironment {
       }
     }
     String dataPrefix = "ENDPOINT_DATA_" + id + "_";
-    for (Map.Entry<String, String> entry : byName.tailMap(dataPrefix, true).entrySet()) {
-      if (startsWithIgnoreCase(entry.getKey(), dataPrefix)) {
-        data.putIfAbsent(entry.getKey().substring(dataPrefix.length()), entry.getValue());
-      }
+    for (Map.Entry<String, String> entry = byName.ceilingEntry(dataPrefix);
+        entry != null && startsWithIgnoreCase(entry.getKey(), dataPrefix);
+        entry = byName.higherEntry(entry.getKey())) {
+      data.putIfAbsent(entry.getKey().substring(dataPrefix.length()), entry.getValue());
     }
     into.put(
         id,

@@ -34,8 +34,12 @@ public final class TaskContext {
   private final SecretMasker masker;
   private final EventSink sink;
   private final TaskLog log;
-  private final TaskCommands commands;
-  private final Localizer localizer;
+  private final Optional<Path> taskDirectory;
+  private final Optional<ClassLoader> resources;
+  // Made on first use: most tasks never call commands() or loc() early, and each class loaded
+  // before the task's first line adds to its start-up.
+  private volatile TaskCommands commands;
+  private Localizer localizer;
   private final Map<String, String> variableValues = new ConcurrentHashMap<>();
   private final Map<String, Boolean> secretNames = new ConcurrentHashMap<>();
   private final Map<String, String> childVariables =
@@ -43,6 +47,7 @@ public final class TaskContext {
   private final Map<String, String> taskVariables = new ConcurrentHashMap<>();
   private final List<String> prependedPath = new CopyOnWriteArrayList<>();
   private final List<Runnable> cleanups = Collections.synchronizedList(new ArrayList<>());
+  private final Object cleanupRun = new Object();
   private final ToolProcesses tools = new ToolProcesses();
   private TempFiles tempFiles;
   private volatile HttpSettings http;
@@ -64,8 +69,8 @@ public final class TaskContext {
     // No method references here: this runs before the task's first line, and each one would spin
     // a class at run time (bench/startup/README.md).
     this.log = new TaskLog(sink, !skipDebug, environment.correlationId());
-    this.commands = new TaskCommands(this);
-    this.localizer = new Localizer(taskDirectory, resources, environment.system().culture(), log);
+    this.taskDirectory = taskDirectory;
+    this.resources = resources;
   }
 
   // ---------------------------------------------------------------- environment
@@ -449,7 +454,12 @@ public final class TaskContext {
 
   /** The agent's other logging commands. */
   public TaskCommands commands() {
-    return commands;
+    TaskCommands made = commands;
+    if (made == null) {
+      made = new TaskCommands(this); // stateless: a second one made by a racing thread is as good
+      commands = made;
+    }
+    return made;
   }
 
   /**
@@ -460,7 +470,14 @@ public final class TaskContext {
    * @param args the values for its placeholders
    */
   public String loc(String key, Object... args) {
-    return localizer.loc(key, args);
+    Localizer messages;
+    synchronized (this) {
+      if (localizer == null) {
+        localizer = new Localizer(taskDirectory, resources, environment.system().culture(), log);
+      }
+      messages = localizer;
+    }
+    return messages.loc(key, args);
   }
 
   /**
@@ -589,19 +606,27 @@ public final class TaskContext {
     cleanups.add(Objects.requireNonNull(hook, "hook"));
   }
 
+  /**
+   * Kills running tools and runs the cleanup hooks, once. The task's thread and the cancellation
+   * hook may both get here: the second waits until the first has finished, because the JVM halts as
+   * soon as the cancellation hook returns, and would cut off hooks still running on the task's
+   * thread.
+   */
   void runCleanups() {
-    tools.killAll();
-    List<Runnable> hooks = new ArrayList<>();
-    synchronized (cleanups) {
-      hooks.addAll(cleanups);
-      cleanups.clear();
-    }
-    Collections.reverse(hooks);
-    for (Runnable hook : hooks) {
-      try {
-        hook.run();
-      } catch (RuntimeException failed) {
-        log.warning("A cleanup step failed: " + oneLine(failed));
+    synchronized (cleanupRun) {
+      tools.killAll();
+      List<Runnable> hooks = new ArrayList<>();
+      synchronized (cleanups) {
+        hooks.addAll(cleanups);
+        cleanups.clear();
+      }
+      Collections.reverse(hooks);
+      for (Runnable hook : hooks) {
+        try {
+          hook.run();
+        } catch (RuntimeException failed) {
+          log.warning("A cleanup step failed: " + oneLine(failed));
+        }
       }
     }
   }
