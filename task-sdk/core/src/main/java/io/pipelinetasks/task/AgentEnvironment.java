@@ -90,7 +90,9 @@ public final class AgentEnvironment {
         secrets.add(entry.getValue());
       }
     }
-    this.secretValues = List.copyOf(secrets);
+    // Once each: the job's token, say, arrives both as a secret variable and as an endpoint
+    // parameter, and the masker would work out its encoded forms twice.
+    this.secretValues = List.copyOf(new LinkedHashSet<>(secrets));
     this.agent = loadAgent();
     this.system = loadSystem();
   }
