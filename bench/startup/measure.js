@@ -3,7 +3,9 @@
 // hyperfine happened to be timing. Prints one JSON line per command: median wall ms and mean CPU ms
 // (user + system of the child and its children, from /proc/self/stat's cutime and cstime).
 // Usage: node measure.js COMMANDS.json RUNS WARMUP   (COMMANDS.json: {"env": {...}, "commands":
-// [{"name": "...", "argv": ["node", "x.js"]}]})
+// [{"name": "...", "argv": ["node", "x.js"], "env": {...}, "clean": "DIR"}]}; a command's "env"
+// adds to the common one, and "clean" names a task folder whose launcher cache (appcds-* files) is
+// deleted, untimed, before each run, so that every run is a first run)
 'use strict';
 const fs = require('fs');
 const { spawnSync } = require('child_process');
@@ -19,10 +21,18 @@ function childCpuMs() {
   return (parseInt(fields[13], 10) + parseInt(fields[14], 10)) * tick; // cutime + cstime
 }
 
+function clean(dir) {
+  for (const name of fs.readdirSync(dir)) {
+    if (name.startsWith('appcds-')) fs.rmSync(dir + '/' + name, { force: true });
+  }
+}
+
 function once(command) {
+  if (command.clean) clean(command.clean);
+  const env = command.env ? Object.assign({}, spec.env, command.env) : spec.env;
   const cpu = childCpuMs();
   const start = process.hrtime.bigint();
-  const result = spawnSync(command.argv[0], command.argv.slice(1), { env: spec.env, stdio: 'ignore' });
+  const result = spawnSync(command.argv[0], command.argv.slice(1), { env: env, stdio: 'ignore' });
   const wall = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(command.name + ' exited with ' + result.status);
   return { wall, cpu: childCpuMs() - cpu };

@@ -33,16 +33,17 @@ rm -rf "$out/jar" && mkdir -p "$out/jar"
 "$java_home/bin/jar" --create --file "$out/noop.jar" --main-class io.pipelinetasks.bench.NoOpTask -C "$out/jar" .
 
 cp_make="$root/packaging/maven-plugin/target/classes:$root/task-json/target/classes$jackson"
-make_folder() { # NAME APPCDS OPTIONS...
-  local name="$1" cds="$2"; shift 2
-  "$java" -cp "$cp_make" "$root/bench/startup/MakeFolder.java" "$root/bench/startup/task.json" "$out/noop.jar" "$out/$name" "$cds" "$@" >/dev/null
+make_folder() { # NAME OPTIONS...
+  local name="$1"; shift
+  "$java" -cp "$cp_make" "$root/bench/startup/MakeFolder.java" "$root/bench/startup/task.json" "$out/noop.jar" "$out/$name" false "$@" >/dev/null
 }
-make_folder plain false
-tuned=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData) # the launcher's default
-make_folder tuned false "${tuned[@]}"
-make_folder tuned-cds true "${tuned[@]}"
-make_folder cds true
-[[ -f "$out/tuned-cds/NoOpV1/task.jsa" ]] || { echo "no AppCDS archive was made" >&2; exit 1; }
+tuned=(-XX:TieredStopAtLevel=1 -XX:-UsePerfData) # the launcher's default
+make_folder plain
+make_folder tuned "${tuned[@]}"
+make_folder first "${tuned[@]}"
+make_folder cached "${tuned[@]}"
+old=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData) # the default before
+make_folder serial "${old[@]}"
 
 echo "== installing azure-pipelines-task-lib for the Node no-op task" >&2
 mkdir -p "$out/node-noop"
@@ -56,6 +57,8 @@ JAVA
 "$java_home/bin/javac" -d "$out/hello" "$out/hello/Hello.java"
 
 # The agent's environment for a step: system variables, a secret, the system connection, inputs.
+# Rows marked "no AppCDS" turn the launcher's archive off (PIPELINETASKS_APPCDS=off): what every run
+# gets on an agent that starts each job afresh (Microsoft-hosted), and the first job elsewhere.
 mkdir -p "$out/tmp" "$out/wd"
 agent_env=(
   "PATH=$(dirname "$(command -v node)"):/usr/bin:/bin"
@@ -75,24 +78,38 @@ agent_env=(
 )
 for i in $(seq 1 10); do agent_env+=("INPUT_INPUT$i=value $i"); done
 
-names=(); commands=()
-add() { names+=("$1"); commands+=("$2"); }
-add "bare node (empty file)" "node $out/empty.js"
-add "bare java (hello, defaults)" "$java -cp $out/hello Hello"
-add "bare java (hello, tuned)" "$java ${tuned[*]} -cp $out/hello Hello"
-add "node no-op (azure-pipelines-task-lib)" "node $out/node-noop/index.js"
-add "java no-op via launcher, JVM defaults" "node $out/plain/NoOpV1/launcher.js"
-add "java no-op via launcher, AppCDS" "node $out/cds/NoOpV1/launcher.js"
-add "java no-op via launcher, tuned (the default)" "node $out/tuned/NoOpV1/launcher.js"
-add "java no-op via launcher, tuned + AppCDS" "node $out/tuned-cds/NoOpV1/launcher.js"
-add "java no-op without launcher, tuned" "$java ${tuned[*]} -jar $(readlink -f "$out/tuned/NoOpV1/task.jar") launcher"
-add "java no-op without launcher, tuned + AppCDS" "$java ${tuned[*]} -XX:SharedArchiveFile=$out/tuned-cds/NoOpV1/task.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar $(readlink -f "$out/tuned-cds/NoOpV1/task.jar") launcher"
+# The later-run rows need the archive (made here at once: PIPELINETASKS_APPCDS=on).
+env -i "${agent_env[@]}" PIPELINETASKS_APPCDS=on node "$out/cached/NoOpV1/launcher.js" >/dev/null
+archive="$(ls "$out"/cached/NoOpV1/appcds-*.jsa 2>/dev/null | head -1)"
+[[ -n "$archive" ]] || { echo "the first run made no AppCDS archive" >&2; exit 1; }
+
+# name | extra environment (or -) | folder whose appcds-* files go before each run (or -) | command
+off="PIPELINETASKS_APPCDS=off"
+rows=(
+  "bare node (empty file)|-|-|node $out/empty.js"
+  "bare java (hello, JVM defaults)|-|-|$java -cp $out/hello Hello"
+  "bare java (hello, C1 + no perf data)|-|-|$java ${tuned[*]} -cp $out/hello Hello"
+  "node no-op (azure-pipelines-task-lib)|-|-|node $out/node-noop/index.js"
+  "java no-op via launcher, JVM defaults, no AppCDS|$off|-|node $out/plain/NoOpV1/launcher.js"
+  "java no-op via launcher, C1 + SerialGC + no perf data (old default), no AppCDS|$off|-|node $out/serial/NoOpV1/launcher.js"
+  "java no-op via launcher, default options, no AppCDS (hosted agent)|$off|-|node $out/tuned/NoOpV1/launcher.js"
+  "java no-op via launcher, default options, the run that writes the archive|PIPELINETASKS_APPCDS=on|$out/first/NoOpV1|node $out/first/NoOpV1/launcher.js"
+  "java no-op via launcher, default options, later runs (the archive)|-|-|node $out/cached/NoOpV1/launcher.js"
+  "java no-op without launcher, default options|-|-|$java ${tuned[*]} -jar $(readlink -f "$out/tuned/NoOpV1/task.jar") launcher"
+  "java no-op without launcher, default options + the archive|-|-|$java ${tuned[*]} -XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off -jar $(readlink -f "$out/cached/NoOpV1/task.jar") launcher"
+)
+names=(); envs=(); cleans=(); commands=()
+for row in "${rows[@]}"; do
+  IFS='|' read -r name extra dir command <<< "$row"
+  names+=("$name"); envs+=("$extra"); cleans+=("$dir"); commands+=("$command")
+done
 
 # Each must work before it is timed.
 for i in "${!commands[@]}"; do
-  output="$(env -i "${agent_env[@]}" ${commands[$i]} 2>&1)" || { echo "failed: ${names[$i]}: $output" >&2; exit 1; }
+  extra=(); [[ "${envs[$i]}" != - ]] && extra=("${envs[$i]}")
+  output="$(env -i "${agent_env[@]}" "${extra[@]}" ${commands[$i]} 2>&1)" || { echo "failed: ${names[$i]}: $output" >&2; exit 1; }
 done
-env -i "${agent_env[@]}" node "$out/tuned-cds/NoOpV1/launcher.js" | grep -q 'task.setvariable variable=noop' ||
+env -i "${agent_env[@]}" node "$out/cached/NoOpV1/launcher.js" | grep -q 'task.setvariable variable=noop' ||
   { echo "the Java no-op task did not set its variable" >&2; exit 1; }
 
 # Timing: round-robin by default (measure.js), since a shared machine's load drifts between
@@ -106,22 +123,24 @@ if [[ "${2:-}" == --hyperfine ]]; then
   fi
   command -v hyperfine >/dev/null || { echo "hyperfine is not installed" >&2; exit 1; }
   for i in "${!commands[@]}"; do
-    hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/run-$i.json" \
-      "env -i ${agent_env[*]@Q} ${commands[$i]}" >/dev/null
+    extra=""; [[ "${envs[$i]}" != - ]] && extra="${envs[$i]}"
+    prepare=(); [[ "${cleans[$i]}" != - ]] && prepare=(--prepare "rm -f ${cleans[$i]}/appcds-*")
+    hyperfine -N --warmup 3 --runs "$runs" "${prepare[@]}" --export-json "$out/run-$i.json" \
+      "env -i ${agent_env[*]@Q} $extra ${commands[$i]}" >/dev/null
     medians+=("$(node -e "const r=require('$out/run-$i.json').results[0];console.log((r.median*1000).toFixed(0))")")
     users+=("$(node -e "const r=require('$out/run-$i.json').results[0];console.log(((r.user+r.system)*1000).toFixed(0))")")
   done
   tool="hyperfine (3 warm-ups, $runs runs each)"
 else
+  lines() { printf '%s\n' "$@" | node -e 'console.log(JSON.stringify(require("fs").readFileSync(0,"utf8").split("\n").slice(0,-1)))'; }
   node -e '
-    const [envList, ...rest] = [process.argv[1], process.argv.slice(2)];
-    const env = {};
-    for (const pair of JSON.parse(envList)) { const i = pair.indexOf("="); env[pair.slice(0, i)] = pair.slice(i + 1); }
-    const names = JSON.parse(rest[0][0]), commands = JSON.parse(rest[0][1]);
-    console.log(JSON.stringify({ env, commands: names.map((n, i) => ({ name: n, argv: commands[i].split(" ") })) }));
-  ' "$(printf '%s\n' "${agent_env[@]}" | node -e 'console.log(JSON.stringify(require("fs").readFileSync(0,"utf8").split("\n").filter(Boolean)))')" \
-    "$(printf '%s\n' "${names[@]}" | node -e 'console.log(JSON.stringify(require("fs").readFileSync(0,"utf8").split("\n").filter(Boolean)))')" \
-    "$(printf '%s\n' "${commands[@]}" | node -e 'console.log(JSON.stringify(require("fs").readFileSync(0,"utf8").split("\n").filter(Boolean)))')" \
+    const [envList, names, envs, cleans, commands] = process.argv.slice(1).map((a) => JSON.parse(a));
+    const pairs = (list) => Object.fromEntries(list.map((p) => [p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1)]));
+    console.log(JSON.stringify({ env: pairs(envList), commands: names.map((n, i) => ({
+      name: n, argv: commands[i].split(" "),
+      env: envs[i] === "-" ? undefined : pairs([envs[i]]),
+      clean: cleans[i] === "-" ? undefined : cleans[i] })) }));
+  ' "$(lines "${agent_env[@]}")" "$(lines "${names[@]}")" "$(lines "${envs[@]}")" "$(lines "${cleans[@]}")" "$(lines "${commands[@]}")" \
     > "$out/commands.json"
   node "$root/bench/startup/measure.js" "$out/commands.json" "$runs" 3 > "$out/results.jsonl"
   while IFS= read -r line; do
