@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pipelinetasks.task.LoggingCommand;
 import io.pipelinetasks.task.SecretMasker;
 import io.pipelinetasks.task.TaskResult;
+import io.pipelinetasks.task.TaskRunner;
 import io.pipelinetasks.taskjson.ExecutionHandler;
 import io.pipelinetasks.taskjson.Restrictions;
 import io.pipelinetasks.taskjson.TaskDefinition;
@@ -669,6 +670,27 @@ final class LocalPipeline {
     out.flush();
   }
 
+  /**
+   * Adds the secrets a pipelinetasks task masked itself before they left its process: the SDK
+   * reports their count in a debug line when the task completes, since this runner never sees them.
+   */
+  private void maskedInTask(StepState state, String debugLine) {
+    if (!debugLine.startsWith(TaskRunner.MASKED_SECRETS_PREFIX)) {
+      return;
+    }
+    String rest = debugLine.substring(TaskRunner.MASKED_SECRETS_PREFIX.length());
+    int space = rest.indexOf(' ');
+    try {
+      int count = Integer.parseInt(space < 0 ? rest : rest.substring(0, space));
+      if (count > 0) {
+        leaks += count;
+        leaksByStep.merge(state.title, count, Integer::sum);
+      }
+    } catch (NumberFormatException notACount) {
+      // Not the SDK's line after all.
+    }
+  }
+
   /** Counts the secrets a task printed, per step, before the text is masked. */
   private void countLeaks(StepState state, String text) {
     int count = masker.count(text);
@@ -763,6 +785,7 @@ final class LocalPipeline {
         countLeaks(state, command.message());
       }
       case "task.debug" -> {
+        maskedInTask(state, command.message());
         if (debug()) {
           show(state, "DEBUG: ", command.message());
         } else {

@@ -20,6 +20,8 @@ import java.util.Optional;
 public final class AgentOutput implements EventSink {
   private final PrintStream out;
   private final SecretMasker masker;
+  private final java.util.concurrent.atomic.AtomicLong maskedSecrets =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * A sink writing to the given stream.
@@ -61,31 +63,34 @@ public final class AgentOutput implements EventSink {
     }
   }
 
+  @Override
+  public long maskedSecrets() {
+    return maskedSecrets.get();
+  }
+
   private String render(TaskEvent event, String line) {
-    if (event instanceof TaskEvent.Command c) {
-      return forAgent(line, c.command(), masker);
-    }
-    return forAgent(line, masker);
-  }
-
-  /**
-   * A line as it may reach the agent: masked, unless it is a command through which the agent learns
-   * a secret, whose value the masker then learns too.
-   *
-   * @param line a line of output
-   * @param masker the masker
-   */
-  static String forAgent(String line, SecretMasker masker) {
     LoggingCommand command =
-        line.contains("##vso[") ? LoggingCommand.parse(line).orElse(null) : null;
-    return forAgent(line, command, masker);
-  }
-
-  private static String forAgent(String line, LoggingCommand command, SecretMasker masker) {
+        event instanceof TaskEvent.Command c
+            ? c.command()
+            : line.contains("##vso[") ? LoggingCommand.parse(line).orElse(null) : null;
     if (command != null && command.registersSecret()) {
       masker.add(command.message());
       return line;
     }
-    return masker.mask(line);
+    SecretMasker.Masked masked = masker.maskCounting(line);
+    if (masked.occurrences() > 0) {
+      maskedSecrets.addAndGet(masked.occurrences());
+    }
+    return masked.text();
+  }
+
+  /**
+   * A line of the process's own standard error as it may reach the agent: masked like standard
+   * output, and counted.
+   *
+   * @param line a line of standard error
+   */
+  String forStandardError(String line) {
+    return render(new TaskEvent.Message(TaskEvent.Message.Kind.PLAIN, line), line);
   }
 }

@@ -114,6 +114,36 @@ public final class SecretMasker {
   }
 
   /**
+   * Masks a text and says how many secret occurrences it held, in one pass.
+   *
+   * @param text any text
+   */
+  public Masked maskCounting(String text) {
+    if (text.isEmpty()) {
+      return new Masked(text, 0);
+    }
+    boolean[] masked = markMatches(levels(), text);
+    if (masked == null) {
+      return new Masked(text, 0);
+    }
+    int runs = 0;
+    for (int i = 0; i < masked.length; i++) {
+      if (masked[i] && (i == 0 || !masked[i - 1])) {
+        runs++;
+      }
+    }
+    return new Masked(render(text, masked), runs);
+  }
+
+  /**
+   * A masked text.
+   *
+   * @param text the text with every secret replaced by {@code ***}
+   * @param occurrences how many secrets it held: how many {@code ***} were written
+   */
+  public record Masked(String text, int occurrences) {}
+
+  /**
    * How many separate secret occurrences the text holds: the number of {@code ***} that {@link
    * #mask(String)} would write.
    *

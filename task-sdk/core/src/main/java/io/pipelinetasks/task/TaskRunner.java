@@ -37,6 +37,13 @@ import java.util.function.Function;
  * Cancelled}.
  */
 public final class TaskRunner {
+  /**
+   * The start of the debug line a task writes before completing when it printed registered secrets,
+   * followed by the count; {@code ptask run} reads it.
+   */
+  public static final String MASKED_SECRETS_PREFIX =
+      "pipelinetasks: the task printed registered secrets ";
+
   private TaskRunner() {}
 
   /**
@@ -56,7 +63,7 @@ public final class TaskRunner {
         new PrintStream(new LineOutputStream(new PlainLines(out)), true, StandardCharsets.UTF_8));
     System.setErr(
         new PrintStream(
-            new LineOutputStream(new ErrorLines(realErr, masker)), true, StandardCharsets.UTF_8));
+            new LineOutputStream(new ErrorLines(realErr, out)), true, StandardCharsets.UTF_8));
     Options options =
         new Options(
             taskDirectory(task.getClass()), Optional.of(task.getClass().getClassLoader()), true);
@@ -116,17 +123,17 @@ public final class TaskRunner {
   /** Lines a task prints on {@code System.err}: to the real standard error, masked. */
   private static final class ErrorLines implements Consumer<String> {
     private final PrintStream realErr;
-    private final SecretMasker masker;
+    private final AgentOutput out;
 
-    ErrorLines(PrintStream realErr, SecretMasker masker) {
+    ErrorLines(PrintStream realErr, AgentOutput out) {
       this.realErr = realErr;
-      this.masker = masker;
+      this.out = out;
     }
 
     @Override
     public void accept(String line) {
       synchronized (realErr) {
-        realErr.println(AgentOutput.forAgent(line, masker));
+        realErr.println(out.forStandardError(line));
       }
     }
   }
@@ -221,6 +228,17 @@ public final class TaskRunner {
     }
     TaskResult result = context.result();
     String message = context.resultMessage();
+    long masked = sink.maskedSecrets();
+    if (masked > 0) {
+      // The agent masks these lines again; the line tells a reader (and ptask run, which counts
+      // printed secrets) that the task printed secrets, a bug even when they are masked.
+      context
+          .log()
+          .debug(
+              MASKED_SECRETS_PREFIX
+                  + masked
+                  + " times; they were masked before leaving the process.");
+    }
     sink.accept(
         new TaskEvent.Command(
             LoggingCommand.of("task.complete", message, "result", result.name())));

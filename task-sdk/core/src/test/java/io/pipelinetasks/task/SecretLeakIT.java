@@ -60,6 +60,13 @@ class SecretLeakIT {
                 l.equals(
                     "##vso[task.complete result=Failed;]Unhandled: IllegalStateException: failed while holding *** and ***"));
     assertThat(output).contains("##vso[task.setsecret]runtime-S3cr3t/with+chars=");
+    // The task reports what it had to mask, so a local runner can count the leaks it never sees.
+    assertThat(logged)
+        .anyMatch(
+            l ->
+                l.matches(
+                    "##vso\\[task.debug\\]pipelinetasks: the task printed registered secrets"
+                        + " [1-9][0-9]* times; they were masked before leaving the process\\."));
     assertThat(listFiles(temp)).isEmpty();
   }
 
