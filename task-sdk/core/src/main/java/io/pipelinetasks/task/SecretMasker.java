@@ -2,9 +2,14 @@ package io.pipelinetasks.task;
 
 import io.pipelinetasks.task.internal.MaskAutomaton;
 import io.pipelinetasks.task.internal.SecretForms;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -13,31 +18,58 @@ import java.util.function.Consumer;
  * JSON-escaped, URI-escaped and backslash-unescaped, as the agent registers them. Overlapping and
  * adjacent matches become one {@code ***}, as the agent writes them.
  *
- * <p>Matching is one pass over the text per automaton, however many secrets are registered
- * (Aho-Corasick). Secrets are kept in two generations so that registering them one by one stays
- * cheap: new forms go into a small automaton that is rebuilt on the next use, and are merged into
- * the large one only when the small one has grown; a task that registers a thousand Key Vault
- * secrets, printing between each, does not rebuild the large automaton a thousand times. The masker
- * is safe for concurrent use.
+ * <p>Matching is one pass over the text per automaton (Aho-Corasick), however many secrets are
+ * registered. Registering secrets one by one must stay cheap too: a task that sets a thousand Key
+ * Vault secrets, writing a logging command after each, must not rebuild an automaton of every form
+ * a thousand times. So the forms are kept in levels, as a log-structured merge tree keeps its runs:
+ * new forms become a small level on the next use, and a level is merged with the one before it
+ * whenever that one is no more than twice its size. Each form is thus rebuilt into an automaton
+ * about log&#8322;(n) times rather than n times, and there are never more than about log&#8322;(n)
+ * levels to pass over. Once no secret has been added for a while, all levels are merged into one so
+ * that steady output is masked in a single pass. The masker is safe for concurrent use.
  */
 public final class SecretMasker {
   /** What a secret is replaced with. */
   public static final String MASK = "***";
 
-  /** How many forms the small generation holds before it is merged into the large one. */
-  private static final int RECENT_LIMIT = 128;
-
-  /** After this many uses without a new secret, the small generation is merged too. */
+  /** After this many uses without a new secret, all levels are merged into one. */
   private static final int QUIET_USES = 256;
 
+  private static final Level[] NO_LEVELS = new Level[0];
+
   private final int minLength;
-  private final Set<String> baseForms = new LinkedHashSet<>();
-  private final Set<String> recentForms = new LinkedHashSet<>();
-  private volatile MaskAutomaton base = MaskAutomaton.EMPTY;
-  private volatile MaskAutomaton recent = MaskAutomaton.EMPTY;
+  private final Object lock = new Object();
+
+  /** Every form registered, so a form given twice is not added twice. Guarded by {@link #lock}. */
+  private final Set<String> known = new HashSet<>();
+
+  /** Forms added since the last use. Guarded by {@link #lock}. */
+  private final List<String> pending = new ArrayList<>();
+
+  /** The current levels, oldest and largest first; replaced, never changed in place. */
+  private volatile Level[] levels = NO_LEVELS;
+
   private volatile boolean dirty;
-  private final java.util.concurrent.atomic.AtomicInteger usesSinceChange =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger usesSinceChange = new AtomicInteger();
+
+  /** The automata of {@link #levels}, built once per levels array. */
+  private volatile Snapshot snapshot;
+
+  private record Snapshot(Level[] levels, MaskAutomaton[] automata) {}
+
+  /** One level: an automaton and the forms it was built from, to merge it later. */
+  private record Level(MaskAutomaton automaton, List<String> forms) {
+    static Level of(List<String> forms) {
+      return new Level(MaskAutomaton.of(forms), forms);
+    }
+
+    static Level merged(Level older, Level newer) {
+      List<String> forms = new ArrayList<>(older.forms.size() + newer.forms.size());
+      forms.addAll(older.forms);
+      forms.addAll(newer.forms);
+      return of(forms);
+    }
+  }
 
   /** A masker that masks every non-empty secret, the agent's default. */
   public SecretMasker() {
@@ -71,33 +103,29 @@ public final class SecretMasker {
         added.addAll(SecretForms.of(line, minLength));
       }
     }
-    synchronized (baseForms) {
-      added.removeAll(baseForms);
-      if (!recentForms.addAll(added)) {
-        return;
+    synchronized (lock) {
+      boolean any = false;
+      for (String form : added) {
+        if (known.add(form)) {
+          pending.add(form);
+          any = true;
+        }
       }
-      usesSinceChange.set(0);
-      if (recentForms.size() > RECENT_LIMIT) {
-        merge();
-      } else {
+      if (any) {
+        usesSinceChange.set(0);
         dirty = true;
       }
     }
   }
 
-  /** Folds the small generation into the large one; called with the lock held. */
-  private void merge() {
-    baseForms.addAll(recentForms);
-    recentForms.clear();
-    base = MaskAutomaton.of(Set.copyOf(baseForms));
-    recent = MaskAutomaton.EMPTY;
-    dirty = false;
-  }
-
   /** Whether no secret is registered. */
   public boolean isEmpty() {
-    MaskAutomaton[] levels = levels();
-    return levels[0].isEmpty() && levels[1].isEmpty();
+    for (MaskAutomaton a : automata()) {
+      if (!a.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -109,7 +137,7 @@ public final class SecretMasker {
     if (text.isEmpty()) {
       return text;
     }
-    boolean[] masked = markMatches(levels(), text);
+    boolean[] masked = markMatches(automata(), text);
     return masked == null ? text : render(text, masked);
   }
 
@@ -122,7 +150,7 @@ public final class SecretMasker {
     if (text.isEmpty()) {
       return new Masked(text, 0);
     }
-    boolean[] masked = markMatches(levels(), text);
+    boolean[] masked = markMatches(automata(), text);
     if (masked == null) {
       return new Masked(text, 0);
     }
@@ -153,7 +181,7 @@ public final class SecretMasker {
     if (text.isEmpty()) {
       return 0;
     }
-    boolean[] masked = markMatches(levels(), text);
+    boolean[] masked = markMatches(automata(), text);
     if (masked == null) {
       return 0;
     }
@@ -178,26 +206,66 @@ public final class SecretMasker {
   }
 
   /**
-   * The large and the small automaton: the small one rebuilt if secrets were added, and merged into
-   * the large one once no secret has been added for a while, so steady output is masked in one
-   * pass.
+   * The automata to pass over, oldest first: pending forms become a level first, and after a quiet
+   * spell all levels are merged into one.
    */
-  private MaskAutomaton[] levels() {
+  private MaskAutomaton[] automata() {
+    Level[] current = levels;
     if (dirty) {
-      synchronized (baseForms) {
+      synchronized (lock) {
         if (dirty) {
-          recent = MaskAutomaton.of(Set.copyOf(recentForms));
+          current = withPending(levels);
+          levels = current;
           dirty = false;
         }
       }
-    } else if (!recent.isEmpty() && usesSinceChange.incrementAndGet() > QUIET_USES) {
-      synchronized (baseForms) {
-        if (!recentForms.isEmpty() && !dirty) {
-          merge();
+    } else if (current.length > 1 && usesSinceChange.incrementAndGet() > QUIET_USES) {
+      synchronized (lock) {
+        if (!dirty && levels.length > 1) {
+          Level all = levels[0];
+          for (int i = 1; i < levels.length; i++) {
+            all = Level.merged(all, levels[i]);
+          }
+          current = new Level[] {all};
+          levels = current;
         }
       }
     }
-    return new MaskAutomaton[] {base, recent};
+    return automataOf(current);
+  }
+
+  /** The levels with the pending forms added as the newest; called with the lock held. */
+  private Level[] withPending(Level[] old) {
+    List<Level> list = new ArrayList<>(old.length + 1);
+    Collections.addAll(list, old);
+    list.add(Level.of(List.copyOf(pending)));
+    pending.clear();
+    // Keep each level more than twice the size of the next newer one, so that there are only
+    // logarithmically many and each form is rebuilt logarithmically often.
+    while (list.size() > 1
+        && list.get(list.size() - 2).forms.size() <= 2 * list.get(list.size() - 1).forms.size()) {
+      Level newer = list.remove(list.size() - 1);
+      Level older = list.remove(list.size() - 1);
+      list.add(Level.merged(older, newer));
+    }
+    return list.toArray(NO_LEVELS);
+  }
+
+  /**
+   * The automata of some levels. The array is cached per levels array, so that a stream can tell by
+   * identity whether secrets were added since it last looked.
+   */
+  private MaskAutomaton[] automataOf(Level[] current) {
+    Snapshot s = snapshot;
+    if (s == null || s.levels != current) {
+      MaskAutomaton[] automata = new MaskAutomaton[current.length];
+      for (int i = 0; i < current.length; i++) {
+        automata[i] = current[i].automaton;
+      }
+      s = new Snapshot(current, automata);
+      snapshot = s;
+    }
+    return s.automata;
   }
 
   private static boolean[] markMatches(MaskAutomaton[] levels, String text) {
@@ -248,7 +316,7 @@ public final class SecretMasker {
 
     private Stream(Consumer<String> out) {
       this.out = out;
-      this.levels = levels();
+      this.levels = automata();
       this.states = new int[levels.length];
     }
 
@@ -258,11 +326,11 @@ public final class SecretMasker {
      * @param text the next piece
      */
     public void write(CharSequence text) {
-      MaskAutomaton[] current = levels();
+      MaskAutomaton[] current = automata();
       String combined = held + text;
       boolean[] marks = heldMarks == null ? null : Arrays.copyOf(heldMarks, combined.length());
       int from = held.length();
-      if (current[0] != levels[0] || current[1] != levels[1]) {
+      if (current != levels) {
         // A secret was added: read the held-back characters again with the new automata.
         levels = current;
         states = new int[levels.length];

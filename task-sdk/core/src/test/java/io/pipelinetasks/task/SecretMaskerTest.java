@@ -151,7 +151,7 @@ class SecretMaskerTest {
   }
 
   @Test
-  void aStreamSeesSecretsFromBothGenerations() {
+  void aStreamSeesSecretsFromEveryLevel() {
     SecretMasker masker = new SecretMasker();
     for (int i = 0; i < 300; i++) {
       masker.add("old-secret-" + i + "-xyz");
@@ -164,5 +164,72 @@ class SecretMaskerTest {
     stream.write("ret-abc c");
     stream.finish();
     assertThat(out.toString()).isEqualTo("a *** b *** c");
+  }
+
+  @Test
+  void secretsAddedOneByOneMaskExactlyAsTheSameSecretsAddedAtOnce() {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    SecretMasker incremental = new SecretMasker();
+    java.util.List<String> secrets = new java.util.ArrayList<>();
+    for (int round = 0; round < 400; round++) {
+      // Short secrets over a small alphabet, so that matches overlap across levels.
+      String secret = randomText(random, 3 + random.nextInt(6), "abcd");
+      secrets.add(secret);
+      incremental.add(secret);
+      if (random.nextInt(3) == 0) {
+        SecretMasker atOnce = new SecretMasker();
+        secrets.forEach(atOnce::add);
+        String text = randomText(random, 200, "abcde ");
+        assertThat(incremental.mask(text))
+            .as("seed %d, round %d", seed, round)
+            .isEqualTo(atOnce.mask(text));
+        assertThat(incremental.count(text))
+            .as("seed %d, round %d", seed, round)
+            .isEqualTo(atOnce.count(text));
+      }
+    }
+  }
+
+  @Test
+  void aStreamOpenWhileSecretsArriveMasksThemFromThenOn() {
+    SecretMasker masker = new SecretMasker();
+    StringBuilder out = new StringBuilder();
+    SecretMasker.Stream stream = masker.stream(out::append);
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 500; i++) {
+      String secret = "streamed-secret-" + i + "-end";
+      masker.add(secret);
+      stream.write("line " + i + " " + secret.substring(0, 9));
+      stream.write(secret.substring(9) + "\n");
+      expected.append("line ").append(i).append(" ***\n");
+    }
+    stream.finish();
+    assertThat(out.toString()).isEqualTo(expected.toString());
+  }
+
+  @Test
+  void afterAQuietSpellEverySecretIsStillMasked() {
+    SecretMasker masker = new SecretMasker();
+    for (int i = 0; i < 700; i++) {
+      masker.add("quiet-secret-" + i + "-tail");
+      masker.mask("between");
+    }
+    for (int i = 0; i < 1_000; i++) {
+      masker.mask("nothing secret here");
+    }
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < 700; i++) {
+      all.append("quiet-secret-").append(i).append("-tail,");
+    }
+    assertThat(masker.count(all.toString())).isEqualTo(700);
+  }
+
+  private static String randomText(Random random, int length, String alphabet) {
+    StringBuilder text = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return text.toString();
   }
 }

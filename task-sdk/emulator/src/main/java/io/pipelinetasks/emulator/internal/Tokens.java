@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Signs and verifies the emulator's JWTs: Entra access tokens and Azure DevOps OIDC tokens. */
 final class Tokens {
@@ -39,6 +40,11 @@ final class Tokens {
   private final CompletableFuture<KeyPair> devOpsKeys;
   final String entraKeyId = Model.randomToken(20);
   final String devOpsKeyId = Model.randomToken(20);
+
+  /** Enough for every token of a long test run; the cache is simply emptied when it is full. */
+  private static final int VERIFIED_TOKENS_KEPT = 4096;
+
+  private final Map<String, Verified> verifiedTokens = new ConcurrentHashMap<>();
 
   Tokens(CompletableFuture<KeyPair> entraKeys, CompletableFuture<KeyPair> devOpsKeys) {
     this.entraKeys = entraKeys;
@@ -107,6 +113,36 @@ final class Tokens {
 
   /** Verifies an access token issued by this emulator, returning its claims. */
   AccessClaims verifyAccessToken(String token, Instant now) throws Refused {
+    Verified verified = verifiedTokens.get(token);
+    if (verified == null) {
+      verified = verifySignedToken(token);
+      if (verifiedTokens.size() >= VERIFIED_TOKENS_KEPT) {
+        verifiedTokens.clear();
+      }
+      verifiedTokens.put(token, verified);
+    }
+    Instant exp = verified.claims().expires();
+    if (exp == null || !now.isBefore(exp)) {
+      throw new Refused(
+          "The access token expiry UTC time '"
+              + (exp == null ? "none" : exp)
+              + "' is earlier than current UTC time '"
+              + now
+              + "'.",
+          true);
+    }
+    if (verified.notBefore() != null && now.isBefore(verified.notBefore())) {
+      throw new Refused("The access token is not yet valid.", false);
+    }
+    return verified.claims();
+  }
+
+  /**
+   * Checks the signature and reads the claims, leaving the clock to the caller: a client sends the
+   * same token with every request, and checking its RSA signature each time would make the emulator
+   * compete with the task under test for the CPU far more than a real service does.
+   */
+  private Verified verifySignedToken(String token) throws Refused {
     SignedJWT jwt;
     try {
       jwt = SignedJWT.parse(token);
@@ -121,30 +157,23 @@ final class Tokens {
     try {
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
       Date exp = claims.getExpirationTime();
-      if (exp == null || !now.isBefore(exp.toInstant())) {
-        throw new Refused(
-            "The access token expiry UTC time '"
-                + (exp == null ? "none" : exp.toInstant())
-                + "' is earlier than current UTC time '"
-                + now
-                + "'.",
-            true);
-      }
       Date nbf = claims.getNotBeforeTime();
-      if (nbf != null && now.isBefore(nbf.toInstant())) {
-        throw new Refused("The access token is not yet valid.", false);
-      }
       List<String> audiences = claims.getAudience();
-      return new AccessClaims(
-          claims.getStringClaim("oid"),
-          claims.getStringClaim("appid"),
-          claims.getStringClaim("tid"),
-          audiences.isEmpty() ? "" : audiences.get(0),
-          exp.toInstant());
+      return new Verified(
+          new AccessClaims(
+              claims.getStringClaim("oid"),
+              claims.getStringClaim("appid"),
+              claims.getStringClaim("tid"),
+              audiences.isEmpty() ? "" : audiences.get(0),
+              exp == null ? null : exp.toInstant()),
+          nbf == null ? null : nbf.toInstant());
     } catch (ParseException e) {
       throw new Refused("The access token is malformed.", false);
     }
   }
+
+  /** A token whose signature was checked, with the times still to check on each use. */
+  private record Verified(AccessClaims claims, Instant notBefore) {}
 
   /** An Azure DevOps OIDC token for a service connection, in the configured issuer style. */
   String oidcToken(
