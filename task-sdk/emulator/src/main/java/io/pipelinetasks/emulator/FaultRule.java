@@ -74,7 +74,7 @@ public record FaultRule(
     return new FaultRule(null, null, null, Action.STATUS, status, null, null, 0);
   }
 
-  /** Drops the connection of every request. */
+  /** Drops the connection of every request once its body has arrived, without an answer. */
   public static FaultRule reset() {
     return new FaultRule(null, null, null, Action.RESET, 0, null, null, 0);
   }

@@ -266,6 +266,10 @@ public final class Server implements AutoCloseable {
         switch (fault.action()) {
           case DELAY -> sleep(fault.delay());
           case RESET -> {
+            // The whole request arrives before the drop, as when a server fails after taking an
+            // upload: a client can then tell "lost answer" from "lost request" without racing the
+            // close against its own writes.
+            exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
             journal.record(req, -1);
             log(req, -1, started);
             exchange.close(); // no response headers sent: the connection is dropped
