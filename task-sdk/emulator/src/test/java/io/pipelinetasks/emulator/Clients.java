@@ -100,18 +100,23 @@ final class Clients {
     }
   }
 
+  /** A client-secret request to the emulator's v2 token endpoint, whatever it answers. */
+  static HttpResponse<String> secretLogin(
+      AzureEmulator emulator, String tenant, String clientId, String secret, String scope) {
+    return postForm(
+        emulator,
+        emulator.baseUrl().resolve(tenant + "/oauth2/v2.0/token"),
+        Map.of(
+            "grant_type", "client_credentials",
+            "client_id", clientId,
+            "client_secret", secret,
+            "scope", scope));
+  }
+
   /** A token from the emulator's v2 endpoint with a client secret. */
   static String secretToken(
       AzureEmulator emulator, String tenant, String clientId, String secret, String scope) {
-    HttpResponse<String> response =
-        postForm(
-            emulator,
-            emulator.baseUrl().resolve(tenant + "/oauth2/v2.0/token"),
-            Map.of(
-                "grant_type", "client_credentials",
-                "client_id", clientId,
-                "client_secret", secret,
-                "scope", scope));
+    HttpResponse<String> response = secretLogin(emulator, tenant, clientId, secret, scope);
     if (response.statusCode() != 200) {
       throw new IllegalStateException("Token request failed: " + response.body());
     }

@@ -363,32 +363,20 @@ class EntraCredentialsIT {
   @Test
   void theStrictScopeRuleAndUnknownResourcesAreEnforced() {
     var noDefault =
-        Clients.postForm(
+        Clients.secretLogin(
             azure,
-            azure.baseUrl().resolve(Demo.TENANT_ID + "/oauth2/v2.0/token"),
-            Map.of(
-                "grant_type",
-                "client_credentials",
-                "client_id",
-                DemoConnection.SECRET.clientId(),
-                "client_secret",
-                Demo.CLIENT_SECRET,
-                "scope",
-                "https://management.azure.com/user_impersonation"));
+            Demo.TENANT_ID,
+            DemoConnection.SECRET.clientId(),
+            Demo.CLIENT_SECRET,
+            "https://management.azure.com/user_impersonation");
     assertThat(noDefault.body()).contains("AADSTS1002012");
     var unknown =
-        Clients.postForm(
+        Clients.secretLogin(
             azure,
-            azure.baseUrl().resolve(Demo.TENANT_ID + "/oauth2/v2.0/token"),
-            Map.of(
-                "grant_type",
-                "client_credentials",
-                "client_id",
-                DemoConnection.SECRET.clientId(),
-                "client_secret",
-                Demo.CLIENT_SECRET,
-                "scope",
-                "https://unknown.example.com/.default offline_access openid profile"));
+            Demo.TENANT_ID,
+            DemoConnection.SECRET.clientId(),
+            Demo.CLIENT_SECRET,
+            "https://unknown.example.com/.default offline_access openid profile");
     assertThat(unknown.body()).contains("AADSTS500011");
   }
 

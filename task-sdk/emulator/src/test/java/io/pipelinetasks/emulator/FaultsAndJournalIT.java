@@ -134,18 +134,12 @@ class FaultsAndJournalIT {
   void theJournalKeepsOrderHeadersAndFormFieldsButRedactsEverySecret() {
     azure.journal().clear();
     String assertion = azure.oidcToken("demo-wif");
-    Clients.postForm(
+    Clients.secretLogin(
         azure,
-        azure.baseUrl().resolve(Demo.TENANT_ID + "/oauth2/v2.0/token"),
-        Map.of(
-            "grant_type",
-            "client_credentials",
-            "client_id",
-            DemoConnection.SECRET.clientId(),
-            "client_secret",
-            Demo.CLIENT_SECRET,
-            "scope",
-            "https://management.azure.com//.default openid profile offline_access"));
+        Demo.TENANT_ID,
+        DemoConnection.SECRET.clientId(),
+        Demo.CLIENT_SECRET,
+        "https://management.azure.com//.default openid profile offline_access");
     Clients.postForm(
         azure,
         azure.baseUrl().resolve(Demo.TENANT_ID + "/oauth2/v2.0/token"),

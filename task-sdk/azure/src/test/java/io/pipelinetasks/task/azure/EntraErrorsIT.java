@@ -40,6 +40,15 @@ class EntraErrorsIT {
     return change.apply(AzureEmulator.builder().demo()).start();
   }
 
+  /** The demo, with the app registration of {@code clientId} holding only {@code credentials}. */
+  private static AzureEmulator emulatorWithApp(
+      String clientId, UnaryOperator<AppRegistration> credentials) {
+    return emulator(
+        b ->
+            b.updateApp(
+                clientId, app -> credentials.apply(AppRegistration.of(app.tenantId(), clientId))));
+  }
+
   @Test
   void aWrongSecretIs7000215() {
     try (AzureEmulator azure = emulator(b -> b)) {
@@ -56,14 +65,9 @@ class EntraErrorsIT {
   void anExpiredSecretIs7000222() {
     String clientId = DemoConnection.SECRET.clientId();
     try (AzureEmulator azure =
-        emulator(
-            b ->
-                b.updateApp(
-                    clientId,
-                    app ->
-                        AppRegistration.of(app.tenantId(), clientId)
-                            .withSecret(
-                                Demo.CLIENT_SECRET, Instant.parse("2024-01-01T00:00:00Z"))))) {
+        emulatorWithApp(
+            clientId,
+            app -> app.withSecret(Demo.CLIENT_SECRET, Instant.parse("2024-01-01T00:00:00Z")))) {
       AuthenticationException error = failure(azure, azure.agentEnvironment(), "demo-secret");
       assertThat(error.code()).isEqualTo("AADSTS7000222");
       assertThat(error.getMessage())
@@ -96,15 +100,12 @@ class EntraErrorsIT {
   void aFederatedCredentialWithAnotherSubjectIs700213AndShowsWhatWasPresented() {
     String clientId = DemoConnection.WIF.clientId();
     try (AzureEmulator azure =
-        emulator(
-            b ->
-                b.updateApp(
-                    clientId,
-                    app ->
-                        AppRegistration.of(app.tenantId(), clientId)
-                            .withFederatedCredential(
-                                "https://vstoken.dev.azure.com/" + Demo.ORGANIZATION_ID,
-                                "sc://demo-org/demo-project/renamed-connection")))) {
+        emulatorWithApp(
+            clientId,
+            app ->
+                app.withFederatedCredential(
+                    "https://vstoken.dev.azure.com/" + Demo.ORGANIZATION_ID,
+                    "sc://demo-org/demo-project/renamed-connection"))) {
       AuthenticationException error = failure(azure, azure.agentEnvironment(), "demo-wif");
       assertThat(error.code()).isEqualTo("AADSTS700213");
       assertThat(error.getMessage())
@@ -119,15 +120,12 @@ class EntraErrorsIT {
   void aFederatedCredentialWithAnotherIssuerAndSubjectIs70021() {
     String clientId = DemoConnection.WIF.clientId();
     try (AzureEmulator azure =
-        emulator(
-            b ->
-                b.updateApp(
-                    clientId,
-                    app ->
-                        AppRegistration.of(app.tenantId(), clientId)
-                            .withFederatedCredential(
-                                "https://token.actions.githubusercontent.com",
-                                "repo:org/repo:ref:refs/heads/main")))) {
+        emulatorWithApp(
+            clientId,
+            app ->
+                app.withFederatedCredential(
+                    "https://token.actions.githubusercontent.com",
+                    "repo:org/repo:ref:refs/heads/main"))) {
       AuthenticationException error = failure(azure, azure.agentEnvironment(), "demo-wif");
       assertThat(error.code()).isEqualTo("AADSTS70021");
       assertThat(error.getMessage())

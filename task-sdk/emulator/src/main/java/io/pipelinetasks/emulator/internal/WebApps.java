@@ -99,43 +99,13 @@ final class WebApps {
         return Res.json(
             200, ArmDocuments.config(site, "logs", location(site), ArmDocuments.logsConfig()));
       case "config/appsettings/list":
-        Arm.requireMethod(req, "POST");
-        arm.authorize(caller, id + "/config/appsettings", type + "/config/list/action");
-        synchronized (site) {
-          return Res.json(
-              200,
-              ArmDocuments.config(
-                  site, "appsettings", location(site), ArmDocuments.stringMap(site.appSettings)));
-        }
+        return nameValueConfig(req, caller, site, type, "appsettings", site.appSettings, false);
       case "config/appsettings":
-        Arm.requireMethod(req, "PUT");
-        arm.authorize(caller, id + "/config/appsettings", type + "/config/write");
-        synchronized (site) {
-          replace(site.appSettings, req.json().path("properties"));
-          return Res.json(
-              200,
-              ArmDocuments.config(
-                  site, "appsettings", location(site), ArmDocuments.stringMap(site.appSettings)));
-        }
+        return nameValueConfig(req, caller, site, type, "appsettings", site.appSettings, true);
       case "config/metadata/list":
-        Arm.requireMethod(req, "POST");
-        arm.authorize(caller, id + "/config/metadata", type + "/config/list/action");
-        synchronized (site) {
-          return Res.json(
-              200,
-              ArmDocuments.config(
-                  site, "metadata", location(site), ArmDocuments.stringMap(site.metadata)));
-        }
+        return nameValueConfig(req, caller, site, type, "metadata", site.metadata, false);
       case "config/metadata":
-        Arm.requireMethod(req, "PUT");
-        arm.authorize(caller, id + "/config/metadata", type + "/config/write");
-        synchronized (site) {
-          replace(site.metadata, req.json().path("properties"));
-          return Res.json(
-              200,
-              ArmDocuments.config(
-                  site, "metadata", location(site), ArmDocuments.stringMap(site.metadata)));
-        }
+        return nameValueConfig(req, caller, site, type, "metadata", site.metadata, true);
       case "config/slotconfignames":
         return slotConfigNames(req, caller, site, type);
       case "config/publishingcredentials/list":
@@ -338,6 +308,33 @@ final class WebApps {
         .replace("\"", "&quot;")
         .replace("<", "&lt;")
         .replace(">", "&gt;");
+  }
+
+  /**
+   * A name/value map a site keeps under {@code config/<name>} (app settings, metadata): {@code POST
+   * .../list} reads it with the list permission, {@code PUT} replaces it with the write permission.
+   */
+  private Res nameValueConfig(
+      Req req,
+      Arm.Caller caller,
+      Model.Site site,
+      String type,
+      String name,
+      Map<String, String> values,
+      boolean put)
+      throws IOException {
+    Arm.requireMethod(req, put ? "PUT" : "POST");
+    arm.authorize(
+        caller,
+        site.resourceId() + "/config/" + name,
+        type + (put ? "/config/write" : "/config/list/action"));
+    synchronized (site) {
+      if (put) {
+        replace(values, req.json().path("properties"));
+      }
+      return Res.json(
+          200, ArmDocuments.config(site, name, location(site), ArmDocuments.stringMap(values)));
+    }
   }
 
   private static void replace(Map<String, String> target, JsonNode properties) {
